@@ -1,0 +1,13 @@
+export const ROLES = ['admin', 'publisher', 'editor', 'contributor'] as const
+export type Role = (typeof ROLES)[number]
+
+/** The roles that see every article and moderate comments. */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'publisher', 'editor']
+
+type MaybeUser = { roles?: readonly (Role | string)[] | null } | null | undefined
+
+export const hasRole = (user: MaybeUser, ...roles: readonly Role[]): boolean =>
+  Boolean(user?.roles?.some((role) => (roles as readonly string[]).includes(role)))
+
+export const isAdmin = (user: MaybeUser): boolean => hasRole(user, 'admin')
+export const isStaff = (user: MaybeUser): boolean => hasRole(user, ...STAFF_ROLES)

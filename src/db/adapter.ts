@@ -1,0 +1,33 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { database, pushesSchema } from '../env'
+import { migrations } from '../migrations'
+import { addListingIndexes } from './sqliteIndexes'
+
+const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+
+/** SQLite (embedded, zero-setup) or MongoDB (production), chosen by DATABASE_URI. */
+export function databaseAdapter(): DatabaseAdapterObj {
+  const db = database()
+  if (db.kind === 'mongodb') {
+    return mongooseAdapter({
+      url: db.url,
+      // Fail in seconds, not the driver's 30 s, when the server is unreachable.
+      connectOptions: { serverSelectionTimeoutMS: 5000 },
+      migrationDir,
+    })
+  }
+  return sqliteAdapter({
+    client: { url: db.url },
+    wal: true,
+    push: pushesSchema(),
+    migrationDir,
+    prodMigrations: migrations,
+    beforeSchemaInit: [addListingIndexes],
+  })
+}

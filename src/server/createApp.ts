@@ -1,0 +1,60 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import express, { type ErrorRequestHandler, type Express } from 'express'
+import { handleEndpoints, type Payload } from 'payload'
+
+import config from '../../payload.config'
+import { isProduction } from '../env'
+import { fetchHandler } from './fetchHandler'
+import { healthz } from './healthz'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export type AppOptions = {
+  payload: Payload
+  /** Serve the admin UI through Next; tests of the API leave it out. */
+  admin?: { dev: boolean } | false
+}
+
+/**
+ * express in front of Payload: the REST and GraphQL handlers are called directly (no Next
+ * round-trip per API request); Next renders only the admin UI. Does not listen.
+ */
+export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
+  const app = express()
+  app.disable('x-powered-by')
+
+  app.get('/healthz', healthz(payload))
+
+  const noParams = { params: Promise.resolve({}) }
+  app.post('/api/graphql', fetchHandler((request) => GRAPHQL_POST(config)(request)))
+  app.options('/api/graphql', fetchHandler((request) => REST_OPTIONS(config)(request, noParams as never)))
+  if (!isProduction()) {
+    app.get('/api/graphql-playground', fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)))
+  }
+  app.use(['/api', '/api/{*rest}'], fetchHandler((request) => handleEndpoints({ config, request })))
+
+  if (admin) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev: admin.dev, dir: projectRoot })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.get('/', (_req, res) => res.redirect(302, '/admin'))
+    app.use((req, res) => handle(req, res))
+  } else {
+    app.use((req, res) => res.status(404).json({ errors: [{ message: `Route not found "${req.path}"` }] }))
+  }
+
+  app.use(jsonErrors(payload))
+  return app
+}
+
+/** Last resort: an error that escaped a handler is logged and answered as JSON, never a stack. */
+const jsonErrors = (payload: Payload): ErrorRequestHandler => (error, req, res, _next) => {
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
+  if (status === 500) payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
+  if (res.headersSent) return res.end()
+  res.status(status).json({ errors: [{ message: status === 500 ? 'Something went wrong.' : String(error.message) }] })
+}

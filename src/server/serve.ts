@@ -1,0 +1,29 @@
+import type { Server } from 'node:http'
+
+import { host, port } from '../env'
+import { createApp } from './createApp'
+import { startPayload } from './startPayload'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+/** Starts the server; `NEXT_DEV=true` (npm run dev) renders the admin UI in Next's dev mode. */
+export async function serve(): Promise<Server> {
+  const payload = await startPayload({ cron: true })
+  const app = await createApp({ payload, admin: { dev: process.env.NEXT_DEV === 'true' } })
+  const server = app.listen(port(), host())
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+
+  const shutdown = (signal: string) => {
+    payload.logger.info(`${signal}: closing (in-flight requests have ${SHUTDOWN_GRACE_MS / 1000} s)`)
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
+    server.close(async () => {
+      clearTimeout(force)
+      await payload.destroy().catch(() => undefined)
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  return server
+}

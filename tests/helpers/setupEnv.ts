@@ -1,0 +1,22 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+
+import { inject } from 'vitest'
+
+// Runs before each test file, before the Payload config is imported: every file gets a fresh
+// database (never ./data) and its own media folder.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
+process.env.PAYLOAD_SECRET = 'test-secret'
+process.env.MEDIA_DIR = path.join(dir, 'media')
+process.env.PAYLOAD_DB_PUSH = 'false'
+
+const mongoUri = process.env.TEST_DB === 'mongodb' ? inject('mongoUri') : undefined
+if (mongoUri) {
+  const url = new URL(mongoUri)
+  url.pathname = `/newsroom-${randomUUID().slice(0, 8)}`
+  process.env.DATABASE_URI = url.toString()
+} else {
+  process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+}
