@@ -19,7 +19,7 @@ export const addListingIndexes: SQLiteSchemaHook = (args) => {
       addIndex(table, 'parent', [`parent`])
     }
   }
-  addIndex(tables.articles, 'status_published_at', ['_status', 'publishedAt'])
+  addIndex(tables.articles, 'status_published_at', ['_status', 'publishedAt', 'createdAt'])
   addIndex(tables.articles, 'status_created_at', ['_status', 'createdAt'])
   addIndex(tables.articles_texts, 'path_text', ['path', 'text'])
   return schema

@@ -11,14 +11,19 @@ const HOW_TO =
 export async function startMongo(): Promise<{ uri: string; stop: () => Promise<void> }> {
   if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, stop: async () => undefined }
   let replSet: MongoMemoryReplSet
+  // mongodb-memory-server prints its own multi-line report of a failed download; ours is one line.
+  const warn = console.warn
+  console.warn = () => undefined
   try {
     replSet = await withTimeout(
       MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' } }),
       Number(process.env.MONGOMS_START_TIMEOUT_MS ?? 60_000),
     )
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/,? Details:.*$/, '')
     throw new Error(`${HOW_TO} (mongodb-memory-server: ${reason})`)
+  } finally {
+    console.warn = warn
   }
   return { uri: replSet.getUri(), stop: async () => void (await replSet.stop()) }
 }

@@ -22,7 +22,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
-  await db.run(sql`CREATE INDEX \`articles_status_published_at_idx\` ON \`articles\` (\`_status\`,\`published_at\`);`)
+  await db.run(sql`CREATE INDEX \`articles_status_published_at_idx\` ON \`articles\` (\`_status\`,\`published_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_status_created_at_idx\` ON \`articles\` (\`_status\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process'
+
+import { describe, expect, it } from 'vitest'
+
+/** Runs the real server entry with the given environment until it exits. */
+function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const started = Date.now()
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env },
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - started })))
+}
+
+const lines = (text: string) => text.trim().split('\n').filter(Boolean)
+
+describe('server start-up with a bad configuration', () => {
+  it.each([
+    ['postgres://localhost/news', 'postgres'],
+    ['sqlite.db', 'sqlite.db'],
+  ])('exits non-zero at once for DATABASE_URI=%s with one line naming the scheme and the accepted forms', async (uri, scheme) => {
+    const { code, stderr, ms } = await startServer({ DATABASE_URI: uri })
+    expect(code).toBe(1)
+    expect(lines(stderr)).toEqual([expect.stringContaining(`DATABASE_URI has unsupported scheme "${scheme}"`)])
+    expect(stderr).toMatch(/file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//)
+    expect(ms).toBeLessThan(1000)
+  })
+
+  it('exits within 15 s with one line naming the MongoDB host it could not reach', async () => {
+    const { code, stderr, ms } = await startServer({ DATABASE_URI: 'mongodb://127.0.0.1:9/news' })
+    expect(code).toBe(1)
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^Startup failed: Cannot reach MongoDB at 127\.0\.0\.1:9 /)])
+    expect(ms).toBeLessThan(15_000)
+  })
+
+  it('refuses to start in production without PAYLOAD_SECRET', async () => {
+    const { code, stderr } = await startServer({ PAYLOAD_SECRET: '', DATABASE_URI: 'file:/tmp/unused.db' })
+    expect(code).toBe(1)
+    expect(lines(stderr)).toEqual([expect.stringContaining('PAYLOAD_SECRET is required in production')])
+  })
+})

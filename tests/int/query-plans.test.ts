@@ -1,0 +1,114 @@
+import { createClient, type Client, type InStatement } from '@libsql/client'
+import type { Payload, Where } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { createArticle, createAuthor, createSource, body } from '../helpers/factories'
+import { getTestPayload, usingMongo } from '../helpers/payload'
+
+type Statement = Extract<InStatement, { args: unknown }>
+type LibsqlClient = Client
+
+/** Tables that grow with the archive; a full scan of one of them is a slow public page. */
+const LARGE_TABLE = /^"?(articles|_articles_v|comments)\w*"?$/
+
+let payload: Payload
+let client: LibsqlClient
+let authorSlug: string
+let sourceSlug: string
+
+/** The SELECTs Payload sends to SQLite while running `query` as an anonymous reader. */
+async function recordSelects(query: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = []
+  const execute = client.execute
+  client.execute = (statement: InStatement) => {
+    if (typeof statement === 'object' && 'args' in statement && /^\s*select/i.test(statement.sql)) seen.push(statement)
+    return execute.call(client, statement)
+  }
+  try {
+    await query()
+  } finally {
+    client.execute = execute
+  }
+  return seen
+}
+
+/**
+ * Plan lines that make a listing's cost grow with the archive: a scan of a large table (of its
+ * rows or of a whole index), a skip-scan ("ANY(…)"), or a sort of every matching row before the
+ * limit ("USE TEMP B-TREE FOR ORDER BY" at the top level). Payload aliases `articles_texts` as
+ * `articles__texts`; a bare "SCAN articles__texts" reads the subquery's own (indexed) result.
+ */
+async function slowSteps(statement: Statement, db: Client = client): Promise<string[]> {
+  const tables = new Set((await db.execute("select name from sqlite_master where type = 'table'")).rows.map((row) => String(row.name)))
+  const { rows } = await db.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })
+  const hasLimit = /\blimit\b/i.test(statement.sql)
+  return rows
+    .map((row) => ({ detail: String(row.detail), topLevel: Number(row.parent) === 0 }))
+    .filter(({ detail, topLevel }) => {
+      const name = /^(?:SCAN|SEARCH) (\S+)/.exec(detail)?.[1] ?? ''
+      if (LARGE_TABLE.test(name)) {
+        if (/\bANY\(/.test(detail)) return true
+        if (detail.startsWith('SCAN') && (tables.has(name) || / USING /.test(detail))) return true
+      }
+      return topLevel && hasLimit && detail.startsWith('USE TEMP B-TREE FOR ORDER BY')
+    })
+    .map(({ detail }) => detail)
+}
+
+const publicListings: [string, () => Where | undefined, string?][] = [
+  ['the newest published articles', () => undefined],
+  ['articles with a tag', () => ({ tags: { equals: 'economy' } })],
+  ['articles by an author slug', () => ({ 'authors.slug': { equals: authorSlug } })],
+  ['articles citing a source slug', () => ({ 'sources.slug': { equals: sourceSlug } })],
+  ['articles published in a date range', () => ({ publishedAt: { greater_than: '2020-01-01', less_than: '2100-01-01' } })],
+]
+
+describe.skipIf(usingMongo())('SQLite query plans of public listings (skipped on MongoDB: these are SQLite plans)', () => {
+  beforeAll(async () => {
+    payload = await getTestPayload()
+    client = (payload.db as unknown as { client: LibsqlClient }).client
+    const author = await createAuthor(payload, { name: 'Plan Author' })
+    const source = await createSource(payload, { name: 'Plan Source' })
+    authorSlug = author.slug!
+    sourceSlug = source.slug!
+    for (let i = 0; i < 30; i++) {
+      await createArticle(
+        payload,
+        { authors: [author.id], tags: i % 2 ? ['economy'] : ['culture'], body: body('Text', { quote: 'Q', source: source.id }) },
+        i % 3 ? 'published' : 'draft',
+      )
+    }
+  })
+
+  it.each(publicListings)('lists %s without scanning or sorting a large table', async (_name, where) => {
+    const statements = await recordSelects(() =>
+      payload.find({ collection: 'articles', overrideAccess: false, depth: 1, limit: 20, sort: '-publishedAt', where: where() }),
+    )
+    expect(statements.length).toBeGreaterThan(0)
+    for (const statement of statements) {
+      expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({ sql: statement.sql, slow: [] })
+    }
+  })
+
+  it('would catch a full scan, and a sort of every row, without the listing indexes', async () => {
+    expect(await slowSteps({ sql: 'select * from articles where title = ? limit 20', args: ['x'] })).toEqual([
+      expect.stringMatching(/^SCAN articles/),
+    ])
+    // A second connection: Payload's own caches prepared statements, which lock the schema.
+    const admin = createClient({ url: process.env.DATABASE_URI! })
+    await admin.executeMultiple('DROP INDEX articles_status_published_at_idx; DROP INDEX articles_texts_parent_idx;')
+    try {
+      const statements = await recordSelects(() =>
+        payload.find({ collection: 'articles', overrideAccess: false, limit: 20, sort: '-publishedAt' }),
+      )
+      const slow = (await Promise.all(statements.map((statement) => slowSteps(statement, admin)))).flat()
+      expect(slow).toContain('USE TEMP B-TREE FOR ORDER BY')
+      expect(slow.some((step) => /articles__texts/.test(step))).toBe(true)
+    } finally {
+      await admin.executeMultiple(
+        'CREATE INDEX articles_status_published_at_idx ON articles (_status, published_at, created_at); CREATE INDEX articles_texts_parent_idx ON articles_texts (parent_id);',
+      )
+      admin.close()
+    }
+  })
+})
