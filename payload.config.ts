@@ -11,8 +11,12 @@ import { Comments } from './src/collections/Comments'
 import { Media } from './src/collections/Media'
 import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
+import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
-import { payloadSecret, serverUrl } from './src/env'
+import { logLevel, payloadSecret, runsJobs, serverUrl } from './src/env'
+import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
+import { emailAdapter } from './src/services/email'
+import { publishScheduledTask } from './src/services/workflow/schedule'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -24,13 +28,22 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Newsroom' },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users],
+  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  email: emailAdapter(),
   graphQL: {
     disablePlaygroundInProduction: true,
+    mutations: articleWorkflowMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
+  jobs: {
+    tasks: [publishScheduledTask],
+    // Due scheduled publications are picked up every minute by the server (or a separate worker).
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => runsJobs(),
+  },
+  logger: { options: { level: logLevel() } },
   secret: payloadSecret(),
   serverURL: serverUrl(),
   sharp,

@@ -72,3 +72,23 @@ export const host = (): string => process.env.HOST || '0.0.0.0'
 export const serverUrl = (): string => process.env.SERVER_URL || `http://localhost:${port()}`
 
 export const mediaDir = (): string => path.resolve(/* turbopackIgnore: true */ process.env.MEDIA_DIR || './data/media')
+
+export type Smtp = { host: string; port: number; secure: boolean; user?: string; pass?: string }
+
+/** SMTP from the environment; without SMTP_HOST, emails are logged instead of sent. */
+export const smtp = (): Smtp | undefined => {
+  const host = process.env.SMTP_HOST?.trim()
+  if (!host) return undefined
+  const port = Number(process.env.SMTP_PORT || 587)
+  return { host, port, secure: process.env.SMTP_SECURE === 'true' || port === 465, user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
+}
+
+export const emailFrom = (): { address: string; name: string } => ({
+  address: process.env.EMAIL_FROM || 'newsroom@localhost',
+  name: process.env.EMAIL_FROM_NAME || 'Newsroom CMS',
+})
+
+/** Whether this process runs scheduled jobs (set false on web instances when a worker runs them). */
+export const runsJobs = (): boolean => process.env.JOBS_AUTORUN !== 'false'
+
+export const logLevel = (): string => process.env.LOG_LEVEL || (nodeEnv() === 'test' ? 'warn' : 'info')

@@ -2,25 +2,36 @@ import type { CollectionConfig } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import { admins } from '../access/admins'
+import { readArticles, updateArticles } from '../access/articleAccess'
 import { authenticated } from '../access/authenticated'
-import { staffOrPublished } from '../access/staffOrPublished'
+import { staff } from '../access/staff'
 import { Quote } from '../blocks/Quote'
+import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWorkflow'
 import { slugField } from '../fields/slug'
+import { workflowFields } from '../fields/workflowFields'
+import { applyEditRules } from '../hooks/articles/applyEditRules'
+import { assignContributorAuthor } from '../hooks/articles/assignContributorAuthor'
+import { guardWorkflowFields } from '../hooks/articles/guardWorkflowFields'
 import { includeCitedSources } from '../hooks/articles/includeCitedSources'
 import { normaliseTags } from '../hooks/articles/normaliseTags'
+import { preventPublishedDelete } from '../hooks/articles/preventPublishedDelete'
+import { recordEditEvents } from '../hooks/articles/recordEditEvents'
+import { saveEditsAsDrafts } from '../hooks/articles/saveEditsAsDrafts'
 import { ARTICLES, AUTHORS, MEDIA, SOURCES } from './slugs'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
   access: {
-    read: staffOrPublished,
+    read: readArticles,
+    // Version history (/versions) is for the desk; contributors read their drafts with ?draft=true.
+    readVersions: staff,
     create: authenticated,
-    update: authenticated,
+    update: updateArticles,
     delete: admins,
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'authors', 'updatedAt', 'publishedAt'],
+    defaultColumns: ['title', 'reviewState', 'authors', 'updatedAt', 'publishedAt'],
   },
   defaultSort: '-publishedAt',
   fields: [
@@ -66,12 +77,19 @@ export const Articles: CollectionConfig = {
     },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
     { name: 'commentsEnabled', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    ...workflowFields,
   ],
+  endpoints: [getArticleWorkflow, postArticleWorkflow],
   hooks: {
-    beforeChange: [includeCitedSources],
+    beforeOperation: [saveEditsAsDrafts],
+    beforeValidate: [assignContributorAuthor, guardWorkflowFields],
+    beforeChange: [includeCitedSources, applyEditRules],
+    afterChange: [recordEditEvents],
+    beforeDelete: [preventPublishedDelete],
   },
   versions: {
-    drafts: { autosave: { interval: 2000 } },
+    // Drafts are validated too: a draft still has a title and an author, and limits hold.
+    drafts: { autosave: { interval: 2000 }, validate: true },
     maxPerDoc: 50,
   },
 }

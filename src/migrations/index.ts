@@ -1,9 +1,15 @@
 import * as migration_20261125_110442_initial from './20261125_110442_initial';
+import * as migration_20261125_111320_workflow from './20261125_111320_workflow';
 
 export const migrations = [
   {
     up: migration_20261125_110442_initial.up,
     down: migration_20261125_110442_initial.down,
-    name: '20261125_110442_initial'
+    name: '20261125_110442_initial',
+  },
+  {
+    up: migration_20261125_111320_workflow.up,
+    down: migration_20261125_111320_workflow.down,
+    name: '20261125_111320_workflow'
   },
 ];

@@ -30,7 +30,7 @@ export type DemoArticle = {
   dek: string
   authors: string[]
   tags: string[]
-  state: 'draft' | 'published'
+  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published'
   daysAgo: number
   body: (string | Quote)[]
 }
@@ -102,10 +102,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
   },
   {
     title: 'Bike lanes and the shopkeepers who feared them',
-    dek: 'Draft: a follow-up on the high street, a year after the lanes went in.',
+    dek: 'A follow-up on the high street, a year after the lanes went in.',
     authors: ['Maya Okafor'],
     tags: ['transport', 'cities'],
-    state: 'draft',
+    state: 'in_review',
     daysAgo: 0,
     body: [
       'A year ago the traders on Mill Street predicted ruin.',
@@ -114,19 +114,19 @@ export const DEMO_ARTICLES: DemoArticle[] = [
   },
   {
     title: 'The ferry timetable nobody can read',
-    dek: 'Draft: public information should be designed for the public.',
-    authors: ['Tomás Reyes'],
+    dek: 'Public information should be designed for the public.',
+    authors: ['Maya Okafor'],
     tags: ['transport'],
-    state: 'draft',
+    state: 'changes_requested',
     daysAgo: 0,
     body: ['Timetables are a promise in tabular form. This one breaks it on every page.'],
   },
   {
     title: 'Why we will publish fewer, longer pieces',
-    dek: 'Draft: a note from the publisher on what changes next month.',
+    dek: 'A note from the publisher on what changes next month.',
     authors: ['Ingrid Halvorsen'],
     tags: ['media', 'about-us'],
-    state: 'draft',
+    state: 'approved',
     daysAgo: 0,
     body: [
       'We are changing how often we publish, and why.',
@@ -134,6 +134,31 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     ],
   },
 ]
+
+/** More pieces in the remaining states: a plain draft and a scheduled one. */
+DEMO_ARTICLES.push(
+  {
+    title: 'Notes towards a column on allotments',
+    dek: '',
+    authors: ['Maya Okafor'],
+    tags: ['cities'],
+    state: 'draft',
+    daysAgo: 0,
+    body: ['Waiting lists for allotments are longer than for some flats.'],
+  },
+  {
+    title: 'What the spring budget should do for buses',
+    dek: 'Three changes that cost little and would be felt on every route.',
+    authors: ['Tomás Reyes'],
+    tags: ['transport', 'budget'],
+    state: 'scheduled',
+    daysAgo: 0,
+    body: [
+      'The budget will be judged on big numbers. Passengers will judge it on small ones.',
+      { quote: 'Fare caps will be reviewed ahead of the spring statement.', source: 'Ministry of Transport' },
+    ],
+  },
+)
 
 /** Comments on the first published article, one in every moderation status, and a reply. */
 export const DEMO_COMMENTS = [

@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../access/nobody'
+import { staffOrArticleAuthors } from '../access/staffOrArticleAuthors'
+import { ACTIONS, REVIEW_STATES, SYSTEM_EVENTS } from '../workflow'
+import { ARTICLES, USERS, WORKFLOW_EVENTS } from './slugs'
+
+/**
+ * The append-only audit trail of the review workflow. Written only by the server (with
+ * overrideAccess); no API lets anyone, admins included, create, change or delete an event.
+ */
+export const WorkflowEvents: CollectionConfig = {
+  slug: WORKFLOW_EVENTS,
+  access: {
+    read: staffOrArticleAuthors,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['article', 'action', 'from', 'to', 'actor', 'createdAt'],
+    group: 'Workflow',
+  },
+  defaultSort: '-createdAt',
+  indexes: [{ fields: ['article', 'seq'], unique: true }],
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: ARTICLES, required: true, index: true },
+    {
+      name: 'seq',
+      type: 'number',
+      required: true,
+      admin: { description: 'Position in the article history; unique per article, so racing transitions cannot both land.' },
+    },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      options: [...ACTIONS, ...SYSTEM_EVENTS].map((value) => ({ label: value.replaceAll('_', ' '), value })),
+    },
+    { name: 'from', type: 'select', options: [...REVIEW_STATES], required: true },
+    { name: 'to', type: 'select', options: [...REVIEW_STATES], required: true },
+    { name: 'actor', type: 'relationship', relationTo: USERS, admin: { description: 'Empty for the scheduler.' } },
+    { name: 'note', type: 'textarea' },
+    { name: 'contentHash', type: 'text' },
+  ],
+}

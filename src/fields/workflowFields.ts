@@ -1,0 +1,46 @@
+import type { Field, FieldAccess } from 'payload'
+
+import { USERS } from '../collections/slugs'
+import { REVIEW_STATES } from '../workflow'
+
+/** Workflow internals are for signed-in users only; the public never sees them. */
+const signedIn: FieldAccess = ({ req }) => Boolean(req.user)
+
+const readOnly = { position: 'sidebar' as const, readOnly: true }
+
+/** Set only by the review workflow (see src/services/workflow); direct changes are refused. */
+export const workflowFields: Field[] = [
+  {
+    name: 'reviewState',
+    type: 'select',
+    options: REVIEW_STATES.map((value) => ({ label: value.replace('_', ' '), value })),
+    defaultValue: 'draft',
+    index: true,
+    access: { read: signedIn },
+    admin: readOnly,
+  },
+  { name: 'submittedBy', type: 'relationship', relationTo: USERS, access: { read: signedIn }, admin: readOnly },
+  { name: 'submittedAt', type: 'date', access: { read: signedIn }, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+  {
+    name: 'editedSinceSubmit',
+    type: 'relationship',
+    relationTo: USERS,
+    hasMany: true,
+    access: { read: signedIn },
+    admin: { ...readOnly, description: 'Changed the content while in review; may not approve it.' },
+  },
+  { name: 'approvedBy', type: 'relationship', relationTo: USERS, access: { read: signedIn }, admin: readOnly },
+  { name: 'approvedAt', type: 'date', access: { read: signedIn }, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+  { name: 'approvedHash', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
+  {
+    name: 'publishAt',
+    label: 'Scheduled for',
+    type: 'date',
+    access: { read: signedIn },
+    admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+  },
+  { name: 'scheduleJob', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
+  { name: 'scheduleError', type: 'text', access: { read: signedIn }, admin: readOnly },
+]
+
+export const WORKFLOW_FIELD_NAMES = workflowFields.map((field) => ('name' in field ? field.name : '')).filter(Boolean)

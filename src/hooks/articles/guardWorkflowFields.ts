@@ -1,0 +1,39 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { WORKFLOW_FIELD_NAMES } from '../../fields/workflowFields'
+import { idOf } from '../../lib/ids'
+import { refuse } from '../../lib/refuse'
+import { isTransition, RESTORING } from '../../services/workflow/context'
+
+/** Comparable form of a field value: ids for relations, epoch ms for dates, null for empty. */
+function comparable(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return null
+  if (Array.isArray(value)) return value.length ? JSON.stringify(value.map((v) => String(idOf(v)))) : null
+  if (typeof value === 'object') return String(idOf(value))
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return Date.parse(value)
+  return String(value)
+}
+
+const DEFAULTS: Record<string, unknown> = { reviewState: 'draft' }
+
+/**
+ * Review state, approval and schedule change only through workflow actions. A save that would
+ * change them is refused (the admin form sends them back unchanged, which is fine); a restored
+ * version keeps the article's current workflow state.
+ */
+export const guardWorkflowFields: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req }) => {
+  if (!data || isTransition(req.context)) return data
+  if (req.context[RESTORING]) {
+    const { _status, ...rest } = data
+    for (const name of WORKFLOW_FIELD_NAMES) delete rest[name]
+    return rest
+  }
+  for (const name of WORKFLOW_FIELD_NAMES) {
+    if (!(name in data)) continue
+    const current = operation === 'update' ? originalDoc?.[name] : DEFAULTS[name]
+    if (comparable(data[name]) !== comparable(current)) {
+      throw refuse(403, `${name} is set by the review workflow, not by saving; use POST /api/articles/:id/workflow.`)
+    }
+  }
+  return data
+}

@@ -1,0 +1,28 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { isTransition, RESTORING } from '../../services/workflow/context'
+import { WORKFLOW_FIELD_NAMES } from '../../fields/workflowFields'
+import { refuse } from '../../lib/refuse'
+
+export const PUBLISH_THROUGH_WORKFLOW =
+  'Articles go live only through the review workflow: once approved, a publisher publishes with POST /api/articles/:id/workflow {"action":"publish"}.'
+
+/**
+ * Every save outside the workflow is a draft: an edit of a live article becomes a new draft
+ * version and the public keeps seeing the published one. Asking to publish by saving
+ * (`_status: "published"`, the admin's Publish button, a bulk update) is refused; restoring a
+ * version yields a draft as well.
+ */
+export const saveEditsAsDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
+  if (isTransition(req.context)) return args
+  const { data, duplicateFromID } = args as { data?: Record<string, unknown>; duplicateFromID?: unknown }
+
+  if (data?._status === 'published') throw refuse(403, PUBLISH_THROUGH_WORKFLOW)
+  if (operation === 'restoreVersion') req.context[RESTORING] = true
+  if (operation === 'create' && duplicateFromID && data) {
+    // A duplicate starts its own review: none of the original's workflow state comes along.
+    for (const name of WORKFLOW_FIELD_NAMES) delete data[name]
+  }
+  return { ...args, draft: true }
+}
