@@ -342,7 +342,11 @@ export interface Comment {
  */
 export interface WorkflowEvent {
   id: number;
-  article: number | Article;
+  article?: (number | null) | Article;
+  /**
+   * The title when the event happened.
+   */
+  articleTitle?: string | null;
   /**
    * Position in the article history; unique per article, so racing transitions cannot both land.
    */
@@ -718,6 +722,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface WorkflowEventsSelect<T extends boolean = true> {
   article?: T;
+  articleTitle?: T;
   seq?: T;
   action?: T;
   from?: T;

@@ -25,7 +25,9 @@ export const WorkflowEvents: CollectionConfig = {
   defaultSort: '-createdAt',
   indexes: [{ fields: ['article', 'seq'], unique: true }],
   fields: [
-    { name: 'article', type: 'relationship', relationTo: ARTICLES, required: true, index: true },
+    // Not required: the history outlives an article that an admin deletes (the link becomes empty).
+    { name: 'article', type: 'relationship', relationTo: ARTICLES, index: true },
+    { name: 'articleTitle', type: 'text', admin: { description: 'The title when the event happened.' } },
     {
       name: 'seq',
       type: 'number',

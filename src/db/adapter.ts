@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { database, pushesSchema } from '../env'
 import { migrations } from '../migrations'
+import { serializeTransactions } from './serializeTransactions'
 import { addListingIndexes } from './sqliteIndexes'
 
 const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
@@ -22,12 +23,16 @@ export function databaseAdapter(): DatabaseAdapterObj {
       migrationDir,
     })
   }
-  return sqliteAdapter({
-    client: { url: db.url },
-    wal: true,
-    push: pushesSchema(),
-    migrationDir,
-    prodMigrations: migrations,
-    beforeSchemaInit: [addListingIndexes],
-  })
+  return serializeTransactions(
+    sqliteAdapter({
+      client: { url: db.url },
+      wal: true,
+      // Every write in a transaction: a failed save leaves nothing half-written.
+      transactionOptions: { behavior: 'immediate' },
+      push: pushesSchema(),
+      migrationDir,
+      prodMigrations: migrations,
+      beforeSchemaInit: [addListingIndexes],
+    }),
+  )
 }

@@ -1,5 +1,5 @@
 import * as migration_20261125_110442_initial from './20261125_110442_initial';
-import * as migration_20261125_111320_workflow from './20261125_111320_workflow';
+import * as migration_20261125_113356_workflow from './20261125_113356_workflow';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261125_110442_initial',
   },
   {
-    up: migration_20261125_111320_workflow.up,
-    down: migration_20261125_111320_workflow.down,
-    name: '20261125_111320_workflow'
+    up: migration_20261125_113356_workflow.up,
+    down: migration_20261125_113356_workflow.down,
+    name: '20261125_113356_workflow'
   },
 ];

@@ -7,6 +7,9 @@ import { refuse } from '../../lib/refuse'
 export const PUBLISH_THROUGH_WORKFLOW =
   'Articles go live only through the review workflow: once approved, a publisher publishes with POST /api/articles/:id/workflow {"action":"publish"}.'
 
+export const RESTORE_AS_DRAFT =
+  'Restore a version as a draft (?draft=true): the restored content is an edit that goes through review like any other.'
+
 /**
  * Every save outside the workflow is a draft: an edit of a live article becomes a new draft
  * version and the public keeps seeing the published one. Asking to publish by saving
@@ -19,7 +22,11 @@ export const saveEditsAsDrafts: CollectionBeforeOperationHook = ({ args, operati
   const { data, duplicateFromID } = args as { data?: Record<string, unknown>; duplicateFromID?: unknown }
 
   if (data?._status === 'published') throw refuse(403, PUBLISH_THROUGH_WORKFLOW)
-  if (operation === 'restoreVersion') req.context[RESTORING] = true
+  if (operation === 'restoreVersion') {
+    // Payload reads the draft flag of a restore before this hook runs, so it cannot be forced here.
+    if (!(args as { draft?: boolean }).draft) throw refuse(403, RESTORE_AS_DRAFT)
+    req.context[RESTORING] = true
+  }
   if (operation === 'create' && duplicateFromID && data) {
     // A duplicate starts its own review: none of the original's workflow state comes along.
     for (const name of WORKFLOW_FIELD_NAMES) delete data[name]

@@ -1,10 +1,11 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { USERS } from '../../collections/slugs'
-
-/** The account created on the empty "create first user" screen must be able to administer. */
-export const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
-  const { totalDocs } = await req.payload.count({ collection: USERS, req })
-  return totalDocs === 0 ? { ...data, roles: ['admin'] } : data
+/**
+ * The account created on the admin's "create first user" screen (POST /api/users/first-register,
+ * which Payload allows only while there are no users) must be able to administer. Accounts
+ * created any other way get the roles they are given.
+ */
+export const makeFirstUserAdmin: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  const firstRegister = req.pathname?.endsWith('/first-register') ?? false
+  return operation === 'create' && firstRegister ? { ...data, roles: ['admin'] } : data
 }

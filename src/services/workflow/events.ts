@@ -44,6 +44,7 @@ export async function recordEvent(req: PayloadRequest, input: EventInput): Promi
         actor: input.system ? null : ((req.user?.id as number | undefined) ?? null),
         note: input.note || null,
         contentHash: input.doc ? contentHash(input.doc) : null,
+        articleTitle: input.doc && 'title' in input.doc ? String(input.doc.title) : null,
       },
       depth: 0,
       req,

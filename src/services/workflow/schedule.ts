@@ -19,10 +19,20 @@ export async function queueSchedule(req: PayloadRequest, articleId: Article['id'
   return job.id
 }
 
-/** Cancels a pending schedule job; the task also re-checks state, so a missed cancel is harmless. */
+/**
+ * Cancels a pending schedule job, marking it as `payload.jobs.cancelByID` does but inside the
+ * caller's transaction (cancelByID opens a transaction of its own, which cannot nest in SQLite).
+ * The task also re-checks the article's state, so a job that still ran would change nothing.
+ */
 export async function cancelSchedule(req: PayloadRequest, jobId: string | null | undefined): Promise<void> {
   if (!jobId) return
-  await req.payload.jobs.cancelByID({ id: jobId, req }).catch(() => undefined)
+  await req.payload.db.updateOne({
+    collection: 'payload-jobs',
+    id: jobId,
+    data: { completedAt: null, error: { cancelled: true }, hasError: true, processing: false, waitUntil: null },
+    req,
+    returning: false,
+  })
 }
 
 /**

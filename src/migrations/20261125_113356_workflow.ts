@@ -3,7 +3,8 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`workflow_events\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`article_id\` integer NOT NULL,
+  	\`article_id\` integer,
+  	\`article_title\` text,
   	\`seq\` numeric NOT NULL,
   	\`action\` text NOT NULL,
   	\`from\` text NOT NULL,
