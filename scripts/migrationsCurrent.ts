@@ -18,7 +18,10 @@ export async function checkMigrationsCurrent(): Promise<string[]> {
       generateMigration: (before: unknown, after: unknown) => Promise<string[]>
     }
   }
-  const snapshots = fs.readdirSync(db.migrationDir).filter((file) => file.endsWith('.json')).sort()
+  const snapshots = fs
+    .readdirSync(db.migrationDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
   const latest = snapshots.at(-1)
   if (!latest) return ['no migration snapshot is committed: run `npm run migrate:create -- <name>`.']
   const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
@@ -26,6 +29,8 @@ export async function checkMigrationsCurrent(): Promise<string[]> {
   const statements = await generateMigration(before, await generateDrizzleJson(db.schema))
   await payload.destroy()
   return statements.length
-    ? [`the schema differs from migration ${latest} by ${statements.length} statement(s), e.g. ${statements[0].slice(0, 120)}: run \`npm run migrate:create -- <name>\`.`]
+    ? [
+        `the schema differs from migration ${latest} by ${statements.length} statement(s), e.g. ${statements[0].slice(0, 120)}: run \`npm run migrate:create -- <name>\`.`,
+      ]
     : []
 }

@@ -6,9 +6,7 @@ import path from 'node:path'
  * before starting a Payload instance.
  */
 
-export type Database =
-  | { kind: 'sqlite'; url: string; file: string }
-  | { kind: 'mongodb'; url: string }
+export type Database = { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -34,9 +32,7 @@ export function parseDatabaseUri(raw: string | undefined, defaultFile: string): 
     return sqliteAt(file)
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]
-  throw new ConfigError(
-    `DATABASE_URI has unsupported scheme "${scheme ?? value.slice(0, 20)}"; accepted: ${ACCEPTED_DATABASE_URI}.`,
-  )
+  throw new ConfigError(`DATABASE_URI has unsupported scheme "${scheme ?? value.slice(0, 20)}"; accepted: ${ACCEPTED_DATABASE_URI}.`)
 }
 
 function sqliteAt(file: string): Database {
@@ -45,8 +41,7 @@ function sqliteAt(file: string): Database {
 }
 
 /** Development and production never share a SQLite file: push mode and migrations do not mix. */
-export const database = (): Database =>
-  parseDatabaseUri(process.env.DATABASE_URI, pushesSchema() ? './data/dev.db' : './data/cms.db')
+export const database = (): Database => parseDatabaseUri(process.env.DATABASE_URI, pushesSchema() ? './data/dev.db' : './data/cms.db')
 
 /** Empty in production when unset: `next build` imports the config without one; servers call requireSecret(). */
 export const payloadSecret = (): string =>
@@ -80,7 +75,13 @@ export const smtp = (): Smtp | undefined => {
   const host = process.env.SMTP_HOST?.trim()
   if (!host) return undefined
   const port = Number(process.env.SMTP_PORT || 587)
-  return { host, port, secure: process.env.SMTP_SECURE === 'true' || port === 465, user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
+  return {
+    host,
+    port,
+    secure: process.env.SMTP_SECURE === 'true' || port === 465,
+    user: process.env.SMTP_USER,
+    pass: process.env.SMTP_PASS,
+  }
 }
 
 export const emailFrom = (): { address: string; name: string } => ({

@@ -21,8 +21,11 @@ export const articleWorkflowMutation: GraphQLExtension = (GraphQL) => {
         note: { type: GraphQL.GraphQLString },
         publishAt: { type: GraphQL.GraphQLString },
       },
-      resolve: async (_source: unknown, args: { id: string; action: string; note?: string; publishAt?: string }, context: { req: Parameters<typeof performTransition>[0] }) =>
-        performTransition(context.req, args),
+      resolve: async (
+        _source: unknown,
+        args: { id: string; action: string; note?: string; publishAt?: string },
+        context: { req: Parameters<typeof performTransition>[0] },
+      ) => performTransition(context.req, args),
     },
   }
 }

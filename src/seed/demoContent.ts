@@ -97,7 +97,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 12,
     body: [
       'The objection that heat pumps only suit new builds is out of date.',
-      { quote: 'Most pre-war homes we surveyed reached comfort temperatures after modest insulation work.', source: 'Dr Lena Marsh, Halden University' },
+      {
+        quote: 'Most pre-war homes we surveyed reached comfort temperatures after modest insulation work.',
+        source: 'Dr Lena Marsh, Halden University',
+      },
     ],
   },
   {
@@ -162,8 +165,18 @@ DEMO_ARTICLES.push(
 
 /** Comments on the first published article, one in every moderation status, and a reply. */
 export const DEMO_COMMENTS = [
-  { authorName: 'Priya', authorEmail: 'priya@example.org', body: 'I rely on the N3 every night after my shift. Thank you for writing this.', status: 'approved' },
-  { authorName: 'Jon', authorEmail: 'jon@example.org', body: 'Would be good to see the cost per rider compared with daytime routes.', status: 'pending' },
+  {
+    authorName: 'Priya',
+    authorEmail: 'priya@example.org',
+    body: 'I rely on the N3 every night after my shift. Thank you for writing this.',
+    status: 'approved',
+  },
+  {
+    authorName: 'Jon',
+    authorEmail: 'jon@example.org',
+    body: 'Would be good to see the cost per rider compared with daytime routes.',
+    status: 'pending',
+  },
   { authorName: 'Anonymous', authorEmail: 'x@example.org', body: 'This is off topic and rude.', status: 'rejected' },
   { authorName: 'Cheap Pills', authorEmail: 'spam@example.org', body: 'Buy now at example.invalid', status: 'spam' },
 ] as const

@@ -29,12 +29,24 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   app.get('/healthz', healthz(payload))
 
   const noParams = { params: Promise.resolve({}) }
-  app.post('/api/graphql', fetchHandler((request) => GRAPHQL_POST(config)(request)))
-  app.options('/api/graphql', fetchHandler((request) => REST_OPTIONS(config)(request, noParams as never)))
+  app.post(
+    '/api/graphql',
+    fetchHandler((request) => GRAPHQL_POST(config)(request)),
+  )
+  app.options(
+    '/api/graphql',
+    fetchHandler((request) => REST_OPTIONS(config)(request, noParams as never)),
+  )
   if (!isProduction()) {
-    app.get('/api/graphql-playground', fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)))
+    app.get(
+      '/api/graphql-playground',
+      fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
+    )
   }
-  app.use(['/api', '/api/{*rest}'], fetchHandler((request) => handleEndpoints({ config, request })))
+  app.use(
+    ['/api', '/api/{*rest}'],
+    fetchHandler((request) => handleEndpoints({ config, request })),
+  )
 
   if (admin) {
     const { default: next } = await import('next')
@@ -52,9 +64,11 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
 }
 
 /** Last resort: an error that escaped a handler is logged and answered as JSON, never a stack. */
-const jsonErrors = (payload: Payload): ErrorRequestHandler => (error, req, res, _next) => {
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
-  if (status === 500) payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
-  if (res.headersSent) return res.end()
-  res.status(status).json({ errors: [{ message: status === 500 ? 'Something went wrong.' : String(error.message) }] })
-}
+const jsonErrors =
+  (payload: Payload): ErrorRequestHandler =>
+  (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
+    if (status === 500) payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
+    if (res.headersSent) return res.end()
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Something went wrong.' : String(error.message) }] })
+  }

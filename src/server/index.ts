@@ -21,6 +21,8 @@ serve()
   .then((server) => {
     const address = server.address()
     const base = typeof address === 'object' && address ? `http://localhost:${address.port}` : String(address)
-    console.log(`Newsroom CMS (${isProduction() ? 'production' : 'development'}) · admin ${base}/admin · REST ${base}/api · GraphQL ${base}/api/graphql`)
+    console.log(
+      `Newsroom CMS (${isProduction() ? 'production' : 'development'}) · admin ${base}/admin · REST ${base}/api · GraphQL ${base}/api/graphql`,
+    )
   })
   .catch(exitOnStartupError)

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto'
 /** The fields an approval covers: changing any of them after approval makes it stale. */
 export const REVIEWED_FIELDS = ['title', 'dek', 'body', 'authors', 'sources', 'heroImage', 'tags'] as const
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
 /** JSON with sorted keys, so equal content always hashes equally. */
 function canonical(value: unknown): string {
@@ -20,7 +19,9 @@ function canonical(value: unknown): string {
 
 /** SHA-256 of the reviewed content; relations count by id, empty values alike. */
 export function contentHash(doc: object): string {
-  return createHash('sha256').update(canonical(reviewedContent(doc))).digest('hex')
+  return createHash('sha256')
+    .update(canonical(reviewedContent(doc)))
+    .digest('hex')
 }
 
 /** The reviewed fields whose content differs between two versions of an article. */

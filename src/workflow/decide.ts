@@ -44,7 +44,11 @@ const HINTS: Partial<Record<Action, string>> = {
  */
 export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest): Decision {
   if (!isAction(request.action)) {
-    return { ok: false, status: 400, message: `Unknown action ${JSON.stringify(request.action ?? null)}; use one of: ${ACTIONS.join(', ')}.` }
+    return {
+      ok: false,
+      status: 400,
+      message: `Unknown action ${JSON.stringify(request.action ?? null)}; use one of: ${ACTIONS.join(', ')}.`,
+    }
   }
   const action = request.action
   const rule = TRANSITIONS[action]
@@ -55,7 +59,8 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
     (rule.alsoAllowed === 'authors' && facts.authorUserIds.some((id) => same(id, actor.id))) ||
     (rule.alsoAllowed === 'submitter' && same(facts.submittedBy, actor.id))
   if (!byRole && !byRelation) {
-    const others = rule.alsoAllowed === 'authors' ? ['an author of the article'] : rule.alsoAllowed === 'submitter' ? ['whoever submitted it'] : []
+    const others =
+      rule.alsoAllowed === 'authors' ? ['an author of the article'] : rule.alsoAllowed === 'submitter' ? ['whoever submitted it'] : []
     return { ok: false, status: 403, message: `Cannot ${verb}: it needs ${list([...others, `the ${list(rule.roles)} role`])}.` }
   }
 
@@ -79,7 +84,12 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
           ? 'you changed its content since it was submitted'
           : undefined
     if (why) {
-      return { ok: false, status: 403, fourEyes: true, message: `Cannot approve: ${why}; another publisher must approve it (four-eyes rule).` }
+      return {
+        ok: false,
+        status: 403,
+        fourEyes: true,
+        message: `Cannot approve: ${why}; another publisher must approve it (four-eyes rule).`,
+      }
     }
   }
 

@@ -36,7 +36,10 @@ const crews = new WeakMap<Payload, Promise<{ editor: User; publisher: User }>>()
 /** An editor and a publisher who are nobody's authors, to move articles through review. */
 export function desk(payload: Payload) {
   if (!crews.has(payload)) {
-    crews.set(payload, (async () => ({ editor: await createUser(payload, ['editor']), publisher: await createUser(payload, ['publisher']) }))())
+    crews.set(
+      payload,
+      (async () => ({ editor: await createUser(payload, ['editor']), publisher: await createUser(payload, ['publisher']) }))(),
+    )
   }
   return crews.get(payload)!
 }

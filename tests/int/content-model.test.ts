@@ -20,9 +20,7 @@ beforeAll(async () => {
 describe('users', () => {
   it('lets only admins create users', async () => {
     const data = { email: 'new@example.test', password: 'secret-123456', name: 'New', roles: ['contributor' as const] }
-    await expect(payload.create({ collection: 'users', data, user: editor, overrideAccess: false })).rejects.toThrow(
-      /not allowed/i,
-    )
+    await expect(payload.create({ collection: 'users', data, user: editor, overrideAccess: false })).rejects.toThrow(/not allowed/i)
     const created = await payload.create({ collection: 'users', data, user: admin, overrideAccess: false })
     expect(created.roles).toEqual(['contributor'])
   })

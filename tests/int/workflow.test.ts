@@ -19,7 +19,11 @@ let sourceId: number
 
 const act = (user: User, id: Article['id'], action: Action, extra: { note?: string; publishAt?: string } = {}) =>
   transitionAs(payload, user, { id, action, ...extra })
-const statusOf = (promise: Promise<unknown>) => promise.then(() => 200, (error: { status?: number }) => error.status ?? 500)
+const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (error: { status?: number }) => error.status ?? 500,
+  )
 const latest = (id: Article['id']) => payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
 const live = (id: Article['id']) =>
   payload.find({ collection: 'articles', where: { id: { equals: id } }, overrideAccess: false, depth: 0 }).then((r) => r.docs[0])
@@ -78,7 +82,13 @@ describe('the review workflow through the Local API with real users', () => {
 
   it('resets a stale approval when the content changes, records why, and bars the editor from approving', async () => {
     const article = await approved()
-    await payload.update({ collection: 'articles', id: article.id, data: { title: 'A better title' }, user: publisher2, overrideAccess: false })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'A better title' },
+      user: publisher2,
+      overrideAccess: false,
+    })
     const after = await latest(article.id)
     expect(after).toMatchObject({ reviewState: 'in_review', approvedBy: null, approvedHash: null })
     const [event] = await history(article.id)
@@ -93,7 +103,13 @@ describe('the review workflow through the Local API with real users', () => {
     await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 3_600_000).toISOString() })
     const jobId = (await latest(article.id)).scheduleJob
     expect(jobId).toBeTruthy()
-    await payload.update({ collection: 'articles', id: article.id, data: { dek: 'Changed while scheduled' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { dek: 'Changed while scheduled' },
+      user: editor,
+      overrideAccess: false,
+    })
     expect(await latest(article.id)).toMatchObject({ reviewState: 'in_review', publishAt: null })
     const job = await payload.findByID({ collection: 'payload-jobs', id: jobId!, depth: 0 })
     expect(job.hasError || job.completedAt).toBeTruthy()
@@ -103,7 +119,13 @@ describe('the review workflow through the Local API with real users', () => {
   it('keeps the published version live while an edit of it goes through review again', async () => {
     const article = await approved()
     await act(publisher, article.id, 'publish')
-    await payload.update({ collection: 'articles', id: article.id, data: { title: 'Revised headline' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Revised headline' },
+      user: editor,
+      overrideAccess: false,
+    })
 
     expect((await live(article.id))?.title).toBe(article.title)
     expect(await latest(article.id)).toMatchObject({ title: 'Revised headline', reviewState: 'draft' })
@@ -119,7 +141,13 @@ describe('the review workflow through the Local API with real users', () => {
   it('lets a live article be unpublished while a revision of it is in review', async () => {
     const article = await approved()
     await act(publisher, article.id, 'publish')
-    await payload.update({ collection: 'articles', id: article.id, data: { title: 'Pending revision' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Pending revision' },
+      user: editor,
+      overrideAccess: false,
+    })
     await act(editor, article.id, 'submit')
     expect((await act(publisher, article.id, 'unpublish')).reviewState).toBe('unpublished')
     expect(await live(article.id)).toBeUndefined()
@@ -129,9 +157,14 @@ describe('the review workflow through the Local API with real users', () => {
     const article = await approved()
     await act(publisher, article.id, 'publish')
     await act(publisher, article.id, 'unpublish')
-    const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: article.id }, 'version._status': { equals: 'published' } } })
+    const { docs } = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id }, 'version._status': { equals: 'published' } },
+    })
     expect(docs.length).toBeGreaterThan(0)
-    const refused = await payload.restoreVersion({ collection: 'articles', id: docs[0].id, user: publisher, overrideAccess: false }).catch((e) => e)
+    const refused = await payload
+      .restoreVersion({ collection: 'articles', id: docs[0].id, user: publisher, overrideAccess: false })
+      .catch((e) => e)
     expect(refused.status).toBe(403)
     expect(refused.message).toMatch(/as a draft/)
 
@@ -191,7 +224,13 @@ describe('scheduled publishing', () => {
     const article = await approved()
     await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 500).toISOString() })
     // Tamper with the approval behind the workflow's back, so the publish-time check fails.
-    await payload.update({ collection: 'articles', id: article.id, data: { approvedHash: 'tampered' }, draft: true, context: transitionContext() })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { approvedHash: 'tampered' },
+      draft: true,
+      context: transitionContext(),
+    })
     await new Promise((resolve) => setTimeout(resolve, 600))
     await payload.jobs.run()
     const after = await latest(article.id)
@@ -209,9 +248,15 @@ describe('rules outside the transitions', () => {
     const [event] = await history(article.id)
     const asAdmin = { user: admin, overrideAccess: false } as const
     await expect(
-      payload.create({ collection: 'workflow-events', data: { article: article.id, seq: 99, action: 'publish', from: 'draft', to: 'published' }, ...asAdmin }),
+      payload.create({
+        collection: 'workflow-events',
+        data: { article: article.id, seq: 99, action: 'publish', from: 'draft', to: 'published' },
+        ...asAdmin,
+      }),
     ).rejects.toThrow(/not allowed/i)
-    await expect(payload.update({ collection: 'workflow-events', id: event.id, data: { note: 'rewritten' }, ...asAdmin })).rejects.toThrow(/not allowed/i)
+    await expect(payload.update({ collection: 'workflow-events', id: event.id, data: { note: 'rewritten' }, ...asAdmin })).rejects.toThrow(
+      /not allowed/i,
+    )
     await expect(payload.delete({ collection: 'workflow-events', id: event.id, ...asAdmin })).rejects.toThrow(/not allowed/i)
     expect((await history(article.id))[0]).toMatchObject({ id: event.id, note: null })
   })
@@ -249,7 +294,8 @@ describe('notifications', () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail')
     const article = await draft()
     await act(contributor, article.id, 'submit')
-    const mine = () => sendEmail.mock.calls.map(([m]) => m as { to: string[]; subject: string }).find((m) => m.subject.includes(article.title))
+    const mine = () =>
+      sendEmail.mock.calls.map(([m]) => m as { to: string[]; subject: string }).find((m) => m.subject.includes(article.title))
     await vi.waitFor(() => expect(mine()).toBeDefined())
     const message = mine()!
     expect(message.to).toEqual(expect.arrayContaining([editor.email, publisher.email]))
@@ -263,8 +309,13 @@ describe('notifications', () => {
     const article = await draft()
     await act(contributor, article.id, 'submit')
     await act(editor, article.id, 'request_changes', { note: 'Cite the second claim.' })
-    await vi.waitFor(() => expect(sendEmail.mock.calls.some(([m]) => /Changes requested/.test((m as { subject: string }).subject))).toBe(true))
-    const message = sendEmail.mock.calls.find(([m]) => /Changes requested/.test((m as { subject: string }).subject))![0] as { to: string[]; text: string }
+    await vi.waitFor(() =>
+      expect(sendEmail.mock.calls.some(([m]) => /Changes requested/.test((m as { subject: string }).subject))).toBe(true),
+    )
+    const message = sendEmail.mock.calls.find(([m]) => /Changes requested/.test((m as { subject: string }).subject))![0] as {
+      to: string[]
+      text: string
+    }
     expect(message.to).toEqual([contributor.email])
     expect(message.text).toContain('Cite the second claim.')
     sendEmail.mockRestore()

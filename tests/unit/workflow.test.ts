@@ -151,7 +151,11 @@ describe('the four-eyes rule on approve', () => {
     { title: 'an admin who is an author of the article', actor: admin, overrides: { authorUserIds: ['someone', admin.id] } },
     { title: 'an admin who submitted the article', actor: admin, overrides: { submittedBy: admin.id } },
     { title: 'a publisher who submitted the article', actor: publisher, overrides: { submittedBy: publisher.id } },
-    { title: 'a publisher who changed its content since it was submitted', actor: publisher, overrides: { editedSinceSubmit: [publisher.id] } },
+    {
+      title: 'a publisher who changed its content since it was submitted',
+      actor: publisher,
+      overrides: { editedSinceSubmit: [publisher.id] },
+    },
     { title: 'an admin who changed its content since it was submitted', actor: admin, overrides: { editedSinceSubmit: ['x', admin.id] } },
   ])('refuses $title with 403 and fourEyes', ({ actor, overrides }) => {
     const refused = expectRefused(decide(facts('in_review', overrides), actor, request('approve')), 403)
@@ -167,7 +171,13 @@ describe('the four-eyes rule on approve', () => {
 
   it('lets another publisher, uninvolved in the article, approve it', () => {
     const other: Actor = { id: 'u-other-publisher', roles: ['publisher'] }
-    const ok = expectOk(decide(facts('in_review', { authorUserIds: [publisher.id], submittedBy: publisher.id, editedSinceSubmit: [publisher.id] }), other, request('approve')))
+    const ok = expectOk(
+      decide(
+        facts('in_review', { authorUserIds: [publisher.id], submittedBy: publisher.id, editedSinceSubmit: [publisher.id] }),
+        other,
+        request('approve'),
+      ),
+    )
     expect(ok.to).toBe('approved')
   })
 
@@ -220,7 +230,10 @@ describe('input validation', () => {
   })
 
   it('refuses a note longer than NOTE_MAX with 400', () => {
-    const refused = expectRefused(decide(facts('in_review'), ACTORS.editor, request('request_changes', { note: 'x'.repeat(NOTE_MAX + 1) })), 400)
+    const refused = expectRefused(
+      decide(facts('in_review'), ACTORS.editor, request('request_changes', { note: 'x'.repeat(NOTE_MAX + 1) })),
+      400,
+    )
     expect(refused.message).toContain(String(NOTE_MAX))
   })
 
@@ -299,7 +312,10 @@ describe('submission guards', () => {
     const problems = submitProblems({})
     expect(problems).toHaveLength(5)
     for (const word of [/title/, /slug/, /standfirst/, /author/, /body/]) {
-      expect(problems.some((problem) => word.test(problem)), `${word} in ${JSON.stringify(problems)}`).toBe(true)
+      expect(
+        problems.some((problem) => word.test(problem)),
+        `${word} in ${JSON.stringify(problems)}`,
+      ).toBe(true)
     }
   })
 
@@ -347,19 +363,44 @@ describe('allowedActions()', () => {
       actor: ACTORS.admin,
       expected: ['withdraw', 'request_changes'],
     },
-    { title: 'an editor on an in_review article may withdraw and request changes', f: facts('in_review'), actor: ACTORS.editor, expected: ['withdraw', 'request_changes'] },
-    { title: 'a contributor author on a draft may only submit', f: facts('draft'), actor: ACTORS['contributor-author'], expected: ['submit'] },
-    { title: 'a contributor who is not an author may do nothing on a draft', f: facts('draft'), actor: ACTORS['contributor-other'], expected: [] },
+    {
+      title: 'an editor on an in_review article may withdraw and request changes',
+      f: facts('in_review'),
+      actor: ACTORS.editor,
+      expected: ['withdraw', 'request_changes'],
+    },
+    {
+      title: 'a contributor author on a draft may only submit',
+      f: facts('draft'),
+      actor: ACTORS['contributor-author'],
+      expected: ['submit'],
+    },
+    {
+      title: 'a contributor who is not an author may do nothing on a draft',
+      f: facts('draft'),
+      actor: ACTORS['contributor-other'],
+      expected: [],
+    },
     {
       title: 'a contributor who submitted an in_review article may only withdraw it',
       f: facts('in_review', { submittedBy: ACTORS['contributor-other'].id }),
       actor: ACTORS['contributor-other'],
       expected: ['withdraw'],
     },
-    { title: 'an admin on an approved article may request changes, publish or schedule', f: facts('approved'), actor: ACTORS.admin, expected: ['request_changes', 'publish', 'schedule'] },
+    {
+      title: 'an admin on an approved article may request changes, publish or schedule',
+      f: facts('approved'),
+      actor: ACTORS.admin,
+      expected: ['request_changes', 'publish', 'schedule'],
+    },
     { title: 'a publisher on a scheduled article may only unschedule', f: facts('scheduled'), actor: publisher, expected: ['unschedule'] },
     { title: 'a publisher on a published article may only unpublish', f: facts('published'), actor: publisher, expected: ['unpublish'] },
-    { title: 'an editor on an unpublished article may only resubmit it', f: facts('unpublished'), actor: ACTORS.editor, expected: ['submit'] },
+    {
+      title: 'an editor on an unpublished article may only resubmit it',
+      f: facts('unpublished'),
+      actor: ACTORS.editor,
+      expected: ['submit'],
+    },
   ])('$title', ({ f, actor, expected }) => {
     expect(allowedActions(f, actor, NOW)).toEqual(expected)
   })
@@ -371,7 +412,11 @@ describe('allowedActions()', () => {
   )('never offers approve to a $role who is the $relation', ({ role, relation }) => {
     const actor = ACTORS[role]
     const overrides: Partial<ArticleFacts> =
-      relation === 'author' ? { authorUserIds: [actor.id] } : relation === 'submitter' ? { submittedBy: actor.id } : { editedSinceSubmit: [actor.id] }
+      relation === 'author'
+        ? { authorUserIds: [actor.id] }
+        : relation === 'submitter'
+          ? { submittedBy: actor.id }
+          : { editedSinceSubmit: [actor.id] }
     expect(allowedActions(facts('in_review', overrides), actor, NOW)).not.toContain('approve')
   })
 })
@@ -392,7 +437,11 @@ describe('contentHash()', () => {
   const reverseKeys = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(reverseKeys)
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+      return Object.fromEntries(
+        Object.entries(value)
+          .reverse()
+          .map(([k, v]) => [k, reverseKeys(v)]),
+      )
     }
     return value
   }
@@ -410,7 +459,10 @@ describe('contentHash()', () => {
   it('counts populated relations by id, so {id: 3} equals 3', () => {
     const populated = {
       ...base,
-      authors: [{ id: 3, name: 'Ana' }, { id: 4, name: 'Ben' }],
+      authors: [
+        { id: 3, name: 'Ana' },
+        { id: 4, name: 'Ben' },
+      ],
       sources: [{ id: 7, name: 'Treasury' }],
       heroImage: { id: 11, url: '/media/x.jpg' },
     }

@@ -29,7 +29,9 @@ async function recipients(payload: Payload, audience: Audience, article: Article
   if (audience === 'authors') {
     const ids = (article.authors ?? []).map(idOf)
     const { docs } = await payload.find({ collection: AUTHORS, where: { id: { in: ids } }, depth: 1, pagination: false })
-    return docs.map((author) => (typeof author.user === 'object' ? author.user?.email : undefined)).filter((email): email is string => Boolean(email))
+    return docs
+      .map((author) => (typeof author.user === 'object' ? author.user?.email : undefined))
+      .filter((email): email is string => Boolean(email))
   }
   const roles = audience === 'reviewers' ? ['editor', 'publisher'] : ['publisher']
   const { docs } = await payload.find({ collection: USERS, where: { roles: { in: roles } }, depth: 0, pagination: false })
@@ -56,6 +58,9 @@ export async function notifyTransition(
     ]
     await payload.sendEmail({ to, subject: `[Newsroom] ${SUBJECT[event.action]}: ${event.article.title}`, text: lines.join('') })
   } catch (error) {
-    payload.logger.error({ err: error, msg: `Notification for "${event.action}" on article ${event.article.id} failed; the transition stands.` })
+    payload.logger.error({
+      err: error,
+      msg: `Notification for "${event.action}" on article ${event.article.id} failed; the transition stands.`,
+    })
   }
 }

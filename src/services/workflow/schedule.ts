@@ -40,7 +40,10 @@ export async function cancelSchedule(req: PayloadRequest, jobId: string | null |
  * schedule was cancelled or changed meanwhile. A failure leaves the article "scheduled" with the
  * error on it and an audit event, and fails the job.
  */
-export async function publishScheduled(payload: Payload, input: { articleId: string; publishAt: string }): Promise<'published' | 'skipped'> {
+export async function publishScheduled(
+  payload: Payload,
+  input: { articleId: string; publishAt: string },
+): Promise<'published' | 'skipped'> {
   const { applyTransition, inTransaction } = await import('./transition')
   const req = await createLocalReq({ context: transitionContext() }, payload)
   try {
@@ -48,7 +51,10 @@ export async function publishScheduled(payload: Payload, input: { articleId: str
       const article = await payload.findByID({ collection: ARTICLES, id: input.articleId, draft: true, depth: 0, req, disableErrors: true })
       const due = article?.reviewState === 'scheduled' && article.publishAt && Date.parse(article.publishAt) === Date.parse(input.publishAt)
       if (!article || !due) return { skipped: true as const }
-      return { skipped: false as const, ...(await applyTransition(req, article, { action: 'scheduled_publish', from: 'scheduled', to: 'published' })) }
+      return {
+        skipped: false as const,
+        ...(await applyTransition(req, article, { action: 'scheduled_publish', from: 'scheduled', to: 'published' })),
+      }
     })
     if (result.skipped) return 'skipped'
     void notifyTransition(payload, { action: 'scheduled_publish', article: result.doc })
@@ -75,7 +81,15 @@ async function recordFailure(payload: Payload, articleId: string, error: unknown
       context: transitionContext(),
       req,
     })
-    await recordEvent(req, { article: article.id, action: 'schedule_failed', from: 'scheduled', to: 'scheduled', note: message, doc: article, system: true })
+    await recordEvent(req, {
+      article: article.id,
+      action: 'schedule_failed',
+      from: 'scheduled',
+      to: 'scheduled',
+      note: message,
+      doc: article,
+      system: true,
+    })
   }).catch((failure) => payload.logger.error({ err: failure, msg: `Could not record the failed schedule of article ${articleId}` }))
 }
 

@@ -43,7 +43,11 @@ function changesFor(decision: Decided, article: Article, userId: unknown, now: s
  * Saves a decided transition inside the request's transaction: the new state, the audit event,
  * and the schedule job. Publishing re-checks that the content is what was approved.
  */
-export async function applyTransition(req: PayloadRequest, article: Article, decision: Decided): Promise<{ doc: Article; event: WorkflowEvent }> {
+export async function applyTransition(
+  req: PayloadRequest,
+  article: Article,
+  decision: Decided,
+): Promise<{ doc: Article; event: WorkflowEvent }> {
   const publishing = decision.action === 'publish' || decision.action === 'scheduled_publish'
   if (publishing && contentHash(article) !== article.approvedHash) {
     throw refuse(409, 'Cannot publish: the content changed since it was approved; it needs approving again.')
@@ -107,6 +111,7 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
 export async function performTransition(
   req: PayloadRequest,
   input: { id: string | number; action: unknown; note?: unknown; publishAt?: unknown },
+  { notify = true }: { notify?: boolean } = {},
 ): Promise<TransitionResult> {
   const user = req.user
   if (!user) throw refuse(401, 'Log in to take workflow actions.')
@@ -116,7 +121,14 @@ export async function performTransition(
     const decision = decide(facts, { id: user.id, roles: user.roles ?? [] }, { ...input, now: new Date() })
     if (!decision.ok) {
       if (decision.fourEyes) {
-        await recordEvent(req, { article: article.id, action: 'four_eyes_refused', from: facts.state, to: facts.state, note: decision.message, doc: article })
+        await recordEvent(req, {
+          article: article.id,
+          action: 'four_eyes_refused',
+          from: facts.state,
+          to: facts.state,
+          note: decision.message,
+          doc: article,
+        })
         return { refused: decision } as const
       }
       throw refuse(decision.status, decision.message)
@@ -127,13 +139,15 @@ export async function performTransition(
   })
 
   if (outcome.refused) throw refuse(outcome.refused.status, outcome.refused.message)
-  void notifyTransition(req.payload, {
-    action: outcome.decision.action,
-    article: outcome.doc,
-    actorName: user.name,
-    actorEmail: user.email,
-    note: outcome.decision.note,
-  })
+  if (notify) {
+    void notifyTransition(req.payload, {
+      action: outcome.decision.action,
+      article: outcome.doc,
+      actorName: user.name,
+      actorEmail: user.email,
+      note: outcome.decision.note,
+    })
+  }
   return { id: outcome.doc.id, reviewState: outcome.decision.to, event: outcome.event, allowedActions: outcome.allowed }
 }
 
@@ -142,7 +156,8 @@ export async function transitionAs(
   payload: Payload,
   user: User,
   input: { id: string | number; action: Action; note?: string; publishAt?: string },
+  options?: { notify?: boolean },
 ): Promise<TransitionResult> {
   const req = await createLocalReq({ user: { ...user, collection: USERS } }, payload)
-  return performTransition(req, input)
+  return performTransition(req, input, options)
 }
