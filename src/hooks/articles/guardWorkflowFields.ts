@@ -3,7 +3,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import { WORKFLOW_FIELD_NAMES } from '../../fields/workflowFields'
 import { idOf } from '../../lib/ids'
 import { refuse } from '../../lib/refuse'
-import { isTransition, RESTORING } from '../../services/workflow/context'
+import { DUPLICATING, isTransition, RESTORING } from '../../services/workflow/context'
 
 /** Comparable form of a field value: ids for relations, epoch ms for dates, null for empty. */
 function comparable(value: unknown): unknown {
@@ -18,15 +18,22 @@ const DEFAULTS: Record<string, unknown> = { reviewState: 'draft' }
 
 /**
  * Review state, approval and schedule change only through workflow actions. A save that would
- * change them is refused (the admin form sends them back unchanged, which is fine); a restored
- * version keeps the article's current workflow state.
+ * change them is refused (the admin form sends them back unchanged, which is fine). A restored
+ * version keeps the article's current workflow state (a restore saves the version's data as it
+ * is, so the current values are written back); a duplicate starts without any.
  */
 export const guardWorkflowFields: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req }) => {
   if (!data || isTransition(req.context)) return data
   if (req.context[RESTORING]) {
     const { _status, ...rest } = data
-    for (const name of WORKFLOW_FIELD_NAMES) delete rest[name]
-    return rest
+    const current = (name: string) => {
+      const value = originalDoc?.[name] ?? null
+      return Array.isArray(value) ? value.map(idOf) : value && typeof value === 'object' ? idOf(value) : value
+    }
+    return { ...rest, ...Object.fromEntries(WORKFLOW_FIELD_NAMES.map((name) => [name, current(name)])) }
+  }
+  if (operation === 'create' && req.context[DUPLICATING]) {
+    return Object.fromEntries(Object.entries(data).filter(([name]) => !WORKFLOW_FIELD_NAMES.includes(name)))
   }
   for (const name of WORKFLOW_FIELD_NAMES) {
     if (!(name in data)) continue

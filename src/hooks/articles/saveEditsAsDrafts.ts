@@ -1,7 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { isTransition, RESTORING } from '../../services/workflow/context'
-import { WORKFLOW_FIELD_NAMES } from '../../fields/workflowFields'
+import { DUPLICATING, isTransition, RESTORING } from '../../services/workflow/context'
 import { refuse } from '../../lib/refuse'
 
 export const PUBLISH_THROUGH_WORKFLOW =
@@ -27,9 +26,7 @@ export const saveEditsAsDrafts: CollectionBeforeOperationHook = ({ args, operati
     if (!(args as { draft?: boolean }).draft) throw refuse(403, RESTORE_AS_DRAFT)
     req.context[RESTORING] = true
   }
-  if (operation === 'create' && duplicateFromID && data) {
-    // A duplicate starts its own review: none of the original's workflow state comes along.
-    for (const name of WORKFLOW_FIELD_NAMES) delete data[name]
-  }
+  // A duplicate starts its own review: none of the original's workflow state comes along.
+  if (operation === 'create' && duplicateFromID) req.context[DUPLICATING] = true
   return { ...args, draft: true }
 }

@@ -12,3 +12,6 @@ export const isTransition = (context: RequestContext | undefined): boolean => co
 
 /** Set while Payload restores an old version: its workflow fields are not restored with it. */
 export const RESTORING = 'workflowRestoring'
+
+/** Set while Payload duplicates an article: the copy starts its own review. */
+export const DUPLICATING = 'workflowDuplicating'
