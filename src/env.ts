@@ -93,3 +93,10 @@ export const emailFrom = (): { address: string; name: string } => ({
 export const runsJobs = (): boolean => process.env.JOBS_AUTORUN !== 'false'
 
 export const logLevel = (): string => process.env.LOG_LEVEL || (nodeEnv() === 'test' ? 'warn' : 'info')
+
+/** How this process serves the admin UI: the production build, Next's dev mode, or not at all (API only). */
+export function adminUi(): 'build' | 'dev' | 'off' {
+  const value = process.env.ADMIN_UI || 'build'
+  if (value === 'build' || value === 'dev' || value === 'off') return value
+  throw new ConfigError(`ADMIN_UI must be "build", "dev" or "off", got "${value}".`)
+}

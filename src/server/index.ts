@@ -1,4 +1,4 @@
-import { ConfigError, database, isProduction, port, requireSecret } from '../env'
+import { adminUi, ConfigError, database, isProduction, port, requireSecret } from '../env'
 
 /** One clear line for a configuration mistake; anything else keeps its stack. */
 function exitOnStartupError(error: unknown): never {
@@ -11,6 +11,7 @@ function exitOnStartupError(error: unknown): never {
 try {
   database()
   port()
+  adminUi()
   requireSecret()
 } catch (error) {
   exitOnStartupError(error)

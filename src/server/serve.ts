@@ -1,15 +1,16 @@
 import type { Server } from 'node:http'
 
-import { host, port } from '../env'
+import { adminUi, host, port } from '../env'
 import { createApp } from './createApp'
 import { startPayload } from './startPayload'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
-/** Starts the server; `NEXT_DEV=true` (npm run dev) renders the admin UI in Next's dev mode. */
+/** Starts the server and stops it gracefully on SIGTERM/SIGINT. */
 export async function serve(): Promise<Server> {
   const payload = await startPayload({ cron: true })
-  const app = await createApp({ payload, admin: { dev: process.env.NEXT_DEV === 'true' } })
+  const ui = adminUi()
+  const app = await createApp({ payload, admin: ui === 'off' ? false : { dev: ui === 'dev' } })
   const server = app.listen(port(), host())
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
 

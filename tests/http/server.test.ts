@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createArticle, createAuthor } from '../helpers/factories'
 import { graphql, startTestServer, type TestServer } from '../helpers/http'
@@ -47,5 +47,16 @@ describe('the express server', () => {
   it('sends no X-Powered-By header', async () => {
     const res = await fetch(`${server.url}/api/articles`)
     expect(res.headers.get('x-powered-by')).toBeNull()
+  })
+})
+
+describe('/healthz when the database does not answer', () => {
+  it('answers 503 JSON saying so', async () => {
+    const payload = await getTestPayload()
+    const count = vi.spyOn(payload, 'count').mockRejectedValueOnce(new Error('SQLITE_CANTOPEN'))
+    const res = await fetch(`${server.url}/healthz`)
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ status: 'unavailable', error: expect.stringContaining('SQLITE_CANTOPEN') })
+    count.mockRestore()
   })
 })
