@@ -185,6 +185,7 @@ export interface Article {
   publishAt?: string | null;
   scheduleJob?: string | null;
   scheduleError?: string | null;
+  previewNonce?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -333,6 +334,9 @@ export interface Comment {
   authorEmail?: string | null;
   body: string;
   status?: ('pending' | 'approved' | 'rejected' | 'spam') | null;
+  moderatedBy?: (number | null) | User;
+  moderatedAt?: string | null;
+  senderHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -587,6 +591,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishAt?: T;
   scheduleJob?: T;
   scheduleError?: T;
+  previewNonce?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -635,6 +640,9 @@ export interface CommentsSelect<T extends boolean = true> {
   authorEmail?: T;
   body?: T;
   status?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
+  senderHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

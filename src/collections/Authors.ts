@@ -29,6 +29,8 @@ export const Authors: CollectionConfig = {
       type: 'relationship',
       relationTo: USERS,
       unique: true,
+      // The public sees the byline, not which account is behind it.
+      access: { read: ({ req }) => Boolean(req.user) },
       admin: { position: 'sidebar', description: 'The account that writes as this author.' },
     },
     {

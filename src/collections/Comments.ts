@@ -2,10 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { admins } from '../access/admins'
 import { anyone } from '../access/anyone'
+import { nobodyField } from '../access/nobody'
 import { staff, staffField } from '../access/staff'
 import { staffOrApproved } from '../access/staffOrApproved'
 import { checkCommentTarget } from '../hooks/comments/checkCommentTarget'
-import { ARTICLES, COMMENTS } from './slugs'
+import { ARTICLES, COMMENTS, USERS } from './slugs'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
 
@@ -48,6 +49,28 @@ export const Comments: CollectionConfig = {
       // Readers cannot approve their own comment; the default (pending) applies to them.
       access: { create: staffField, update: staffField },
       admin: { position: 'sidebar' },
+    },
+    // Moderation record: set by the server when the status changes, never by a client.
+    {
+      name: 'moderatedBy',
+      type: 'relationship',
+      relationTo: USERS,
+      access: { read: staffField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'moderatedAt',
+      type: 'date',
+      access: { read: staffField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    // A keyed hash of the sender (IP and email) for duplicate and flood checks; never readable.
+    {
+      name: 'senderHash',
+      type: 'text',
+      index: true,
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
     },
   ],
   hooks: {

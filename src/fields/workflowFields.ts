@@ -41,6 +41,8 @@ export const workflowFields: Field[] = [
   },
   { name: 'scheduleJob', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
   { name: 'scheduleError', type: 'text', access: { read: signedIn }, admin: readOnly },
+  // Preview links carry this; rotating it (on publish) revokes every link issued before.
+  { name: 'previewNonce', type: 'text', access: { read: () => false }, admin: { hidden: true } },
 ]
 
 export const WORKFLOW_FIELD_NAMES = workflowFields.map((field) => ('name' in field ? field.name : '')).filter(Boolean)

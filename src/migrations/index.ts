@@ -1,5 +1,6 @@
 import * as migration_20261125_110442_initial from './20261125_110442_initial';
 import * as migration_20261125_113356_workflow from './20261125_113356_workflow';
+import * as migration_20261125_114603_comments_moderation_preview from './20261125_114603_comments_moderation_preview';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_113356_workflow.up,
     down: migration_20261125_113356_workflow.down,
-    name: '20261125_113356_workflow'
+    name: '20261125_113356_workflow',
+  },
+  {
+    up: migration_20261125_114603_comments_moderation_preview.up,
+    down: migration_20261125_114603_comments_moderation_preview.down,
+    name: '20261125_114603_comments_moderation_preview'
   },
 ];

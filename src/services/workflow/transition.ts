@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { ARTICLES, USERS } from '../../collections/slugs'
@@ -31,7 +33,8 @@ function changesFor(decision: Decided, article: Article, userId: unknown, now: s
       return clearSchedule
     case 'publish':
     case 'scheduled_publish':
-      return { _status: 'published', publishedAt: article.publishedAt ?? now, editedSinceSubmit: [], ...clearSchedule }
+      // A new nonce revokes the preview links of the draft that just went live.
+      return { _status: 'published', publishedAt: article.publishedAt ?? now, editedSinceSubmit: [], previewNonce: randomUUID(), ...clearSchedule }
     case 'unpublish':
       return { _status: 'draft' }
     default:
