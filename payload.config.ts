@@ -14,8 +14,12 @@ import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
 import { logLevel, payloadSecret, runsJobs, serverUrl } from './src/env'
+import { getPreview } from './src/endpoints/preview'
+import { publicArticle } from './src/endpoints/publicArticle'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
+import { withQueryCaps } from './src/hooks/capPublicQueries'
 import { emailAdapter } from './src/services/email'
+import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
 import { publishScheduledTask } from './src/services/workflow/schedule'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -28,9 +32,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Newsroom' },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents],
+  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps),
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  endpoints: [publicArticle, getPreview],
   email: emailAdapter(),
   graphQL: {
     disablePlaygroundInProduction: true,
@@ -38,12 +43,29 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
   jobs: {
-    tasks: [publishScheduledTask],
+    tasks: [publishScheduledTask, deliverWebhookTask()],
     // Due scheduled publications are picked up every minute by the server (or a separate worker).
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => runsJobs(),
   },
   logger: { options: { level: logLevel() } },
+  onInit: checkWebhookConfig,
+  // Refusals (4xx) are the API working as intended: one info line each, not an error with a stack.
+  loggingLevels: Object.fromEntries(
+    (
+      [
+        'APIError',
+        'AuthenticationError',
+        'Forbidden',
+        'Locked',
+        'LockedAuth',
+        'NotFound',
+        'QueryError',
+        'UnverifiedEmail',
+        'ValidationError',
+      ] as const
+    ).map((name) => [name, 'info']),
+  ),
   secret: payloadSecret(),
   serverURL: serverUrl(),
   sharp,

@@ -89,8 +89,59 @@ export const emailFrom = (): { address: string; name: string } => ({
   name: process.env.EMAIL_FROM_NAME || 'Newsroom CMS',
 })
 
+/** How long a draft preview link stays valid, in seconds (PREVIEW_TTL, default one hour). */
+export function previewTtlSeconds(): number {
+  const raw = process.env.PREVIEW_TTL?.trim() || '3600'
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigError(`PREVIEW_TTL must be a positive whole number of seconds, got "${raw}".`)
+  }
+  return value
+}
+
 /** Whether this process runs scheduled jobs (set false on web instances when a worker runs them). */
 export const runsJobs = (): boolean => process.env.JOBS_AUTORUN !== 'false'
+
+/** Where article events are POSTed for frontends (WEBHOOK_URLS, comma-separated http(s) URLs). */
+export function webhookUrls(): string[] {
+  const entries = (process.env.WEBHOOK_URLS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const protocol = URL.canParse(entry) ? new URL(entry).protocol : undefined
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new ConfigError(
+        `WEBHOOK_URLS has "${entry}", which is not an http(s) URL; give comma-separated URLs like https://frontend.example/api/cms-hook.`,
+      )
+    }
+  }
+  return entries
+}
+
+/**
+ * The key that signs webhook bodies. Production never sends unsigned events: a receiver could not
+ * tell them from forgeries. Elsewhere it may be unset, and events go out without a signature.
+ */
+export function webhookSecret(): string | undefined {
+  const secret = process.env.WEBHOOK_SECRET?.trim() || undefined
+  if (!secret && isProduction() && webhookUrls().length) {
+    throw new ConfigError(
+      'WEBHOOK_SECRET is required in production when WEBHOOK_URLS is set; set it to a long random string shared with the receivers.',
+    )
+  }
+  return secret
+}
+
+/** Base delay of the webhook retries (doubled on each attempt); short in tests. Read when the config is built. */
+export function webhookRetryDelayMs(): number {
+  const raw = process.env.WEBHOOK_RETRY_DELAY_MS || '30000'
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`WEBHOOK_RETRY_DELAY_MS must be a whole number of milliseconds, got "${raw}".`)
+  }
+  return value
+}
 
 export const logLevel = (): string => process.env.LOG_LEVEL || (nodeEnv() === 'test' ? 'warn' : 'info')
 
@@ -99,4 +150,28 @@ export function adminUi(): 'build' | 'dev' | 'off' {
   const value = process.env.ADMIN_UI || 'build'
   if (value === 'build' || value === 'dev' || value === 'off') return value
   throw new ConfigError(`ADMIN_UI must be "build", "dev" or "off", got "${value}".`)
+}
+
+/** Comment posts (POST /api/comments) allowed per client IP: COMMENT_RATE_LIMIT "<count>/<seconds>", default 5/60. */
+export function commentRateLimit(): { limit: number; windowSeconds: number } {
+  const raw = process.env.COMMENT_RATE_LIMIT?.trim() || '5/60'
+  const match = /^(\d+)\/(\d+)$/.exec(raw)
+  const [limit, windowSeconds] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
+  if (!match || limit < 1 || windowSeconds < 1 || !Number.isSafeInteger(limit) || !Number.isSafeInteger(windowSeconds)) {
+    throw new ConfigError(`COMMENT_RATE_LIMIT must be "<count>/<seconds>" with both at least 1 (e.g. "5/60"), got "${raw}".`)
+  }
+  return { limit, windowSeconds }
+}
+
+/**
+ * express's "trust proxy" (TRUST_PROXY): unset or "false" trusts no proxy, so the client IP is the
+ * socket's peer; behind a reverse proxy set the number of proxy hops ("1"), "true", or their
+ * addresses/subnets ("loopback", "10.0.0.0/8"), so that the client IP comes from X-Forwarded-For.
+ */
+export function trustProxy(): boolean | number | string {
+  const raw = process.env.TRUST_PROXY?.trim() || 'false'
+  if (raw === 'false') return false
+  if (raw === 'true') return true
+  if (/^\d+$/.test(raw)) return Number(raw)
+  return raw
 }

@@ -109,6 +109,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -449,7 +450,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle';
+        taskSlug: 'inline' | 'publishScheduledArticle' | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -482,7 +483,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle') | null;
+  taskSlug?: ('inline' | 'publishScheduledArticle' | 'deliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -833,6 +834,19 @@ export interface TaskPublishScheduledArticle {
   };
   output: {
     result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    url: string;
+    body: string;
+  };
+  output: {
+    status?: number | null;
   };
 }
 /**

@@ -7,6 +7,7 @@ import { authenticated } from '../access/authenticated'
 import { staff } from '../access/staff'
 import { Quote } from '../blocks/Quote'
 import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWorkflow'
+import { postPreviewLink } from '../endpoints/preview'
 import { slugField } from '../fields/slug'
 import { workflowFields } from '../fields/workflowFields'
 import { applyEditRules } from '../hooks/articles/applyEditRules'
@@ -79,7 +80,7 @@ export const Articles: CollectionConfig = {
     { name: 'commentsEnabled', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
     ...workflowFields,
   ],
-  endpoints: [getArticleWorkflow, postArticleWorkflow],
+  endpoints: [getArticleWorkflow, postArticleWorkflow, postPreviewLink],
   hooks: {
     beforeOperation: [saveEditsAsDrafts],
     beforeValidate: [assignContributorAuthor, guardWorkflowFields],

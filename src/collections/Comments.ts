@@ -1,28 +1,37 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins } from '../access/admins'
 import { anyone } from '../access/anyone'
 import { nobodyField } from '../access/nobody'
 import { staff, staffField } from '../access/staff'
-import { staffOrApproved } from '../access/staffOrApproved'
-import { checkCommentTarget } from '../hooks/comments/checkCommentTarget'
+import { staffArticleAuthorsOrPublic } from '../access/staffArticleAuthorsOrPublic'
+import { hideSpamVerdict } from '../hooks/comments/hideSpamVerdict'
+import { notifyAuthorsOfApproval } from '../hooks/comments/notifyAuthorsOfApproval'
+import { recordModeration } from '../hooks/comments/recordModeration'
+import { screenCommentSubmission } from '../hooks/comments/screenCommentSubmission'
+import { screenReaderComment } from '../hooks/comments/screenReaderComment'
+import { validateComment } from '../hooks/comments/validateComment'
 import { ARTICLES, COMMENTS, USERS } from './slugs'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
 
-/** Reader comments; they are held for moderation until an editor approves them. */
+/**
+ * Reader comments; they are held for moderation until an editor approves them. The rules (who may
+ * post what, spam, duplicates) live in src/services/comments; the per-IP rate limit in the server.
+ */
 export const Comments: CollectionConfig = {
   slug: COMMENTS,
   access: {
-    read: staffOrApproved,
+    read: staffArticleAuthorsOrPublic,
     create: anyone,
     update: staff,
-    delete: admins,
+    delete: staff,
   },
   admin: {
     useAsTitle: 'authorName',
-    defaultColumns: ['authorName', 'article', 'status', 'createdAt'],
+    defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
   },
+  // A copy of a reader's comment is never wanted, and would be an unthrottled way to post one.
+  disableDuplicate: true,
   defaultSort: '-createdAt',
   fields: [
     { name: 'article', type: 'relationship', relationTo: ARTICLES, required: true, index: true },
@@ -39,6 +48,7 @@ export const Comments: CollectionConfig = {
       // Private: only moderators ever read it back.
       access: { read: staffField },
     },
+    // Plain text: stored and returned as typed, never rendered as HTML here.
     { name: 'body', type: 'textarea', required: true, maxLength: 5000 },
     {
       name: 'status',
@@ -74,6 +84,10 @@ export const Comments: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeValidate: [checkCommentTarget],
+    beforeOperation: [screenCommentSubmission],
+    beforeValidate: [validateComment],
+    beforeChange: [screenReaderComment, recordModeration],
+    afterChange: [notifyAuthorsOfApproval],
+    afterOperation: [hideSpamVerdict],
   },
 }

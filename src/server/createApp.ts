@@ -6,9 +6,12 @@ import express, { type ErrorRequestHandler, type Express } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import config from '../../payload.config'
-import { isProduction } from '../env'
+import { isProduction, trustProxy } from '../env'
+import { stampClientIp } from '../services/comments/clientIp'
+import { commentPostLimiter } from '../services/comments/rateLimit'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
+import { withHttpCaching } from './httpCaching'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -25,6 +28,8 @@ export type AppOptions = {
 export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', trustProxy())
+  app.use(stampClientIp)
 
   app.get('/healthz', healthz(payload))
 
@@ -43,9 +48,10 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
       fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
     )
   }
+  app.post('/api/comments', commentPostLimiter())
   app.use(
     ['/api', '/api/{*rest}'],
-    fetchHandler((request) => handleEndpoints({ config, request })),
+    fetchHandler(async (request) => withHttpCaching(request, await handleEndpoints({ config, request }))),
   )
 
   if (admin) {

@@ -1,4 +1,5 @@
-import { adminUi, ConfigError, database, isProduction, port, requireSecret } from '../env'
+import { adminUi, ConfigError, database, isProduction, port, previewTtlSeconds, requireSecret, webhookSecret, webhookUrls } from '../env'
+import { commentRateLimit } from '../env'
 
 /** One clear line for a configuration mistake; anything else keeps its stack. */
 function exitOnStartupError(error: unknown): never {
@@ -13,6 +14,10 @@ try {
   port()
   adminUi()
   requireSecret()
+  webhookUrls()
+  webhookSecret()
+  previewTtlSeconds()
+  commentRateLimit()
 } catch (error) {
   exitOnStartupError(error)
 }

@@ -24,6 +24,11 @@ export async function serve(): Promise<Server> {
     })
     server.closeIdleConnections()
   }
+  // One request's stray promise must not take the site down for everyone (Payload 3.90 leaves some
+  // query-validation rejections unawaited); it is logged as the error it is.
+  process.on('unhandledRejection', (reason) =>
+    payload.logger.error({ err: reason, msg: 'Unhandled promise rejection (process kept running)' }),
+  )
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
   return server

@@ -11,6 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
 process.env.PAYLOAD_SECRET = 'test-secret'
 process.env.MEDIA_DIR = path.join(dir, 'media')
 process.env.PAYLOAD_DB_PUSH = 'false'
+// Whatever the developer's shell exports, tests never email or call real receivers.
+for (const name of ['SMTP_HOST', 'WEBHOOK_URLS', 'WEBHOOK_SECRET', 'JOBS_AUTORUN']) delete process.env[name]
 
 const mongoUri = process.env.TEST_DB === 'mongodb' ? inject('mongoUri') : undefined
 if (mongoUri) {

@@ -48,7 +48,16 @@ describe('server lifecycle', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0 within 10 s', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-lifecycle-'))
     const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', HOST: '127.0.0.1', ADMIN_UI: 'off', DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: `${dir}/media` },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'x',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_UI: 'off',
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: `${dir}/media`,
+      },
     })
     let stdout = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))

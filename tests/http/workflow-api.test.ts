@@ -677,7 +677,12 @@ describe('nothing goes live except through the publish action', () => {
 
   it('treats restoring an old version of an approved article as an edit: the approval lapses and the submitter still may not approve', async () => {
     const draft = await articleIn('draft')
-    const firstTake = await payload.findVersions({ collection: 'articles', where: { parent: { equals: draft.id } }, sort: '-updatedAt', limit: 1 })
+    const firstTake = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: draft.id } },
+      sort: '-updatedAt',
+      limit: 1,
+    })
     const edit = await api('PATCH', `/api/articles/${draft.id}`, { auth: auth.editor, json: { title: 'Second take' } })
     expect(edit.status, messageOf(edit)).toBe(200)
     expect((await workflow(auth.publisher, draft.id, { action: 'submit' })).status).toBe(200)
@@ -688,7 +693,9 @@ describe('nothing goes live except through the publish action', () => {
     await expectNotPublic(draft.id)
 
     const after = await latest(draft.id)
-    expect.soft(after).toMatchObject({ title: draft.title, reviewState: 'in_review', approvedBy: null, approvedHash: null, submittedBy: publisher.id })
+    expect
+      .soft(after)
+      .toMatchObject({ title: draft.title, reviewState: 'in_review', approvedBy: null, approvedHash: null, submittedBy: publisher.id })
     expect.soft(after.editedSinceSubmit).toContain(editor.id)
     const state = await workflowState(auth.editor, draft.id)
     expect.soft(state.body.history[0]).toMatchObject({ action: 'stale_approval_reset', from: 'approved', to: 'in_review' })
@@ -806,7 +813,12 @@ describe('the audit trail', () => {
     expect(update.body.errors?.[0]?.message).toMatch(/not allowed/)
     expect(update.body.data?.updateWorkflowEvent ?? null).toBeNull()
 
-    const remove = await graphql(server.url, `mutation { deleteWorkflowEvent(id: ${JSON.stringify(eventId)}) { id } }`, undefined, auth.admin)
+    const remove = await graphql(
+      server.url,
+      `mutation { deleteWorkflowEvent(id: ${JSON.stringify(eventId)}) { id } }`,
+      undefined,
+      auth.admin,
+    )
     expect(remove.body.errors?.[0]?.message).toMatch(/not allowed/)
     expect(remove.body.data?.deleteWorkflowEvent ?? null).toBeNull()
 

@@ -171,8 +171,8 @@ describe('comments', () => {
     const draftComment = await payload
       .create({ collection: 'comments', overrideAccess: false, data: { article: draft.id, authorName: 'R', body: 'Hi' } })
       .catch((e) => e)
-    expect(draftComment?.status).toBe(400)
-    expect(JSON.stringify(draftComment?.data)).toMatch(/No such article/)
+    expect(draftComment?.status).toBe(404)
+    expect(draftComment?.message).toMatch(/No published article/)
 
     const [a, b] = await Promise.all([
       createArticle(payload, { authors: [author.id] }, 'published'),

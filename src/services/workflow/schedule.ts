@@ -3,6 +3,7 @@ import { createLocalReq, type Payload, type PayloadRequest, type TaskConfig } fr
 import { ARTICLES } from '../../collections/slugs'
 import type { Article } from '../../payload-types'
 import { contentHash } from '../../workflow'
+import { liveVersion, queueWebhooks, webhookEventFor } from '../webhooks'
 import { transitionContext } from './context'
 import { recordEvent } from './events'
 import { notifyTransition } from './notify'
@@ -51,13 +52,18 @@ export async function publishScheduled(
       const article = await payload.findByID({ collection: ARTICLES, id: input.articleId, draft: true, depth: 0, req, disableErrors: true })
       const due = article?.reviewState === 'scheduled' && article.publishAt && Date.parse(article.publishAt) === Date.parse(input.publishAt)
       if (!article || !due) return { skipped: true as const }
+      // A scheduled revision of a live article replaces it: frontends hear "updated", not "published".
+      const wasLive = Boolean(await liveVersion(req, article.id))
       return {
         skipped: false as const,
+        wasLive,
         ...(await applyTransition(req, article, { action: 'scheduled_publish', from: 'scheduled', to: 'published' })),
       }
     })
     if (result.skipped) return 'skipped'
     void notifyTransition(payload, { action: 'scheduled_publish', article: result.doc })
+    const webhook = webhookEventFor('scheduled_publish', result.wasLive)
+    if (webhook) await queueWebhooks(req, webhook, result.doc)
     return 'published'
   } catch (error) {
     await recordFailure(payload, input.articleId, error)

@@ -6,6 +6,7 @@ import { ARTICLES, USERS } from '../../collections/slugs'
 import { refuse } from '../../lib/refuse'
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { allowedActions, contentHash, decide, type Action, type ReviewState } from '../../workflow'
+import { liveVersion, queueWebhooks, webhookEventFor } from '../webhooks'
 import { transitionContext } from './context'
 import { recordEvent } from './events'
 import { loadArticle } from './facts'
@@ -34,7 +35,13 @@ function changesFor(decision: Decided, article: Article, userId: unknown, now: s
     case 'publish':
     case 'scheduled_publish':
       // A new nonce revokes the preview links of the draft that just went live.
-      return { _status: 'published', publishedAt: article.publishedAt ?? now, editedSinceSubmit: [], previewNonce: randomUUID(), ...clearSchedule }
+      return {
+        _status: 'published',
+        publishedAt: article.publishedAt ?? now,
+        editedSinceSubmit: [],
+        previewNonce: randomUUID(),
+        ...clearSchedule,
+      }
     case 'unpublish':
       return { _status: 'draft' }
     default:
@@ -136,9 +143,19 @@ export async function performTransition(
       }
       throw refuse(decision.status, decision.message)
     }
+    // Read first: unpublishing saves the latest revision over the live version, and frontends must
+    // hear about the version they were showing, not an unreviewed revision.
+    const takenDown = decision.action === 'unpublish' ? await liveVersion(req, article.id) : undefined
     const { doc, event } = await applyTransition(req, article, decision)
     const { facts: after } = await loadArticle(req, article.id)
-    return { doc, event, decision, allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }) }
+    return {
+      doc,
+      event,
+      decision,
+      wasLive: facts.live === true,
+      takenDown,
+      allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }),
+    }
   })
 
   if (outcome.refused) throw refuse(outcome.refused.status, outcome.refused.message)
@@ -151,6 +168,8 @@ export async function performTransition(
       note: outcome.decision.note,
     })
   }
+  const webhook = webhookEventFor(outcome.decision.action, outcome.wasLive)
+  if (webhook) await queueWebhooks(req, webhook, outcome.takenDown ?? outcome.doc)
   return { id: outcome.doc.id, reviewState: outcome.decision.to, event: outcome.event, allowedActions: outcome.allowed }
 }
 
