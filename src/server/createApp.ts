@@ -11,6 +11,7 @@ import { stampClientIp } from '../services/comments/clientIp'
 import { commentPostLimiter } from '../services/comments/rateLimit'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
+import { readJsonBody, requireJsonObject } from './jsonBody'
 import { withHttpCaching } from './httpCaching'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -32,6 +33,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   app.use(stampClientIp)
 
   app.get('/healthz', healthz(payload))
+  // Cheap refusals first: the comment rate limit, then the JSON body checks.
+  app.post('/api/comments', commentPostLimiter())
+  app.use(['/api', '/api/{*rest}'], readJsonBody, requireJsonObject)
 
   const noParams = { params: Promise.resolve({}) }
   app.post(
@@ -48,7 +52,6 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
       fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
     )
   }
-  app.post('/api/comments', commentPostLimiter())
   app.use(
     ['/api', '/api/{*rest}'],
     fetchHandler(async (request) => withHttpCaching(request, await handleEndpoints({ config, request }))),

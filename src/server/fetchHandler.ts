@@ -36,7 +36,8 @@ function toFetchRequest(req: ExpressRequest): Request {
   return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    // A JSON body was already read (and checked) by readJsonBody; anything else streams through.
+    body: hasBody ? (Buffer.isBuffer(req.body) ? req.body : (Readable.toWeb(req) as ReadableStream)) : undefined,
     duplex: 'half',
   } as RequestInit)
 }

@@ -201,7 +201,7 @@ describe('posting a comment (POST /api/comments)', () => {
   it('answers 400, not 500, to malformed JSON and to a body that is not a JSON object', async () => {
     const malformed = await api('POST', '/api/comments', { raw: '{"article": 1, "body": ' })
     expect(malformed.status).toBe(400)
-    expect(messages(malformed)).toMatch(/Invalid JSON/)
+    expect(messages(malformed)).toMatch(/not valid JSON/)
     for (const raw of ['null', '42', '"text"', '[]']) {
       const res = await api('POST', '/api/comments', { raw })
       expect(res.status, raw).toBe(400)

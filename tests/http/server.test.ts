@@ -60,3 +60,31 @@ describe('/healthz when the database does not answer', () => {
     count.mockRestore()
   })
 })
+
+describe('request bodies', () => {
+  it.each(['42', 'null', '"text"', 'true'])('answers a JSON body of %s with 400, not 500', async (text) => {
+    const res = await fetch(`${server.url}/api/sources`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors[0].message).toBe('The request body must be a JSON object.')
+  })
+
+  it('answers malformed JSON with 400 naming the problem', async () => {
+    const res = await fetch(`${server.url}/api/sources`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":',
+    })
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors[0].message).toMatch(/not valid JSON/)
+  })
+
+  it('answers a JSON body over 1 MB with 413', async () => {
+    const res = await fetch(`${server.url}/api/sources`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+    })
+    expect(res.status).toBe(413)
+    expect((await res.json()).errors[0].message).toMatch(/too large/)
+  })
+})

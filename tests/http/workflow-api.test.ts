@@ -289,7 +289,7 @@ describe('refusals of workflow actions', () => {
   it('answers 400 to a body that is not JSON, or not a JSON object', async () => {
     const article = await articleIn('draft')
     const broken = await api('POST', `/api/articles/${article.id}/workflow`, { auth: auth.editor, raw: '{"action": "submit"' })
-    expectRefused(broken, 400, /must be JSON/)
+    expectRefused(broken, 400, /not valid JSON/)
     const list = await api('POST', `/api/articles/${article.id}/workflow`, { auth: auth.editor, raw: '["submit"]' })
     expectRefused(list, 400, /JSON object/)
     expect((await latest(article.id)).reviewState).toBe('draft')
