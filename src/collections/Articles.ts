@@ -9,7 +9,7 @@ import { Quote } from '../blocks/Quote'
 import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWorkflow'
 import { postPreviewLink } from '../endpoints/preview'
 import { slugField } from '../fields/slug'
-import { workflowFields } from '../fields/workflowFields'
+import { workflowFields, workflowPanel } from '../fields/workflowFields'
 import { applyEditRules } from '../hooks/articles/applyEditRules'
 import { assignContributorAuthor } from '../hooks/articles/assignContributorAuthor'
 import { guardWorkflowFields } from '../hooks/articles/guardWorkflowFields'
@@ -36,6 +36,7 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   fields: [
+    workflowPanel,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),
     { name: 'dek', label: 'Standfirst', type: 'textarea', maxLength: 300 },

@@ -8,6 +8,13 @@ const signedIn: FieldAccess = ({ req }) => Boolean(req.user)
 
 const readOnly = { position: 'sidebar' as const, readOnly: true }
 
+/** The workflow panel at the top of the sidebar: state, the current user's actions, history. */
+export const workflowPanel: Field = {
+  name: 'workflowPanel',
+  type: 'ui',
+  admin: { position: 'sidebar', components: { Field: '/src/components/WorkflowPanel#WorkflowPanel' } },
+}
+
 /** Set only by the review workflow (see src/services/workflow); direct changes are refused. */
 export const workflowFields: Field[] = [
   {
@@ -17,7 +24,7 @@ export const workflowFields: Field[] = [
     defaultValue: 'draft',
     index: true,
     access: { read: signedIn },
-    admin: readOnly,
+    admin: { ...readOnly, components: { Cell: '/src/components/ReviewStateCell#ReviewStateCell' } },
   },
   { name: 'submittedBy', type: 'relationship', relationTo: USERS, access: { read: signedIn }, admin: readOnly },
   { name: 'submittedAt', type: 'date', access: { read: signedIn }, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
