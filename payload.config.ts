@@ -13,13 +13,16 @@ import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
-import { logLevel, payloadSecret, runsJobs, serverUrl } from './src/env'
+import { logLevel, payloadSecret, runsJobs, serverUrl, trustedOrigins } from './src/env'
 import { getPreview } from './src/endpoints/preview'
 import { publicArticle } from './src/endpoints/publicArticle'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
+import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
+import { attachRequestId } from './src/hooks/attachRequestId'
 import { withQueryCaps } from './src/hooks/capPublicQueries'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
+import { requestLogFields } from './src/server/requestId'
 import { publishScheduledTask } from './src/services/workflow/schedule'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,16 +34,23 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Newsroom' },
+    components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
   },
   collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps),
+  // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
+  cors: trustedOrigins(),
+  csrf: trustedOrigins(),
   db: databaseAdapter(),
   editor: lexicalEditor(),
   endpoints: [publicArticle, getPreview],
   email: emailAdapter(),
   graphQL: {
+    disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     mutations: articleWorkflowMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    validationRules: ({ variableValues }) => [limitListRows(variableValues)],
   },
   jobs: {
     tasks: [publishScheduledTask, deliverWebhookTask()],
@@ -48,7 +58,8 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => runsJobs(),
   },
-  logger: { options: { level: logLevel() } },
+  hooks: { afterError: [attachRequestId] },
+  logger: { options: { level: logLevel(), mixin: requestLogFields } },
   onInit: checkWebhookConfig,
   // Refusals (4xx) are the API working as intended: one info line each, not an error with a stack.
   loggingLevels: Object.fromEntries(

@@ -4,6 +4,9 @@ export default defineConfig({
   resolve: {
     // Lexical's top-level await needs the ESM builds that these conditions select.
     conditions: ['production'],
+    // One copy of graphql, as under Node: vite would pick graphql's ESM build for our code while
+    // Payload and graphql-http load the CommonJS one, and errors of one are not errors of the other.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
     environment: 'node',

@@ -152,15 +152,57 @@ export function adminUi(): 'build' | 'dev' | 'off' {
   throw new ConfigError(`ADMIN_UI must be "build", "dev" or "off", got "${value}".`)
 }
 
-/** Comment posts (POST /api/comments) allowed per client IP: COMMENT_RATE_LIMIT "<count>/<seconds>", default 5/60. */
-export function commentRateLimit(): { limit: number; windowSeconds: number } {
-  const raw = process.env.COMMENT_RATE_LIMIT?.trim() || '5/60'
+export type RateLimit = { limit: number; windowSeconds: number }
+
+/** A per-client-IP rate limit written "<count>/<seconds>", e.g. "5/60". */
+function rateLimitFrom(name: string, fallback: string): RateLimit {
+  const raw = process.env[name]?.trim() || fallback
   const match = /^(\d+)\/(\d+)$/.exec(raw)
   const [limit, windowSeconds] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
   if (!match || limit < 1 || windowSeconds < 1 || !Number.isSafeInteger(limit) || !Number.isSafeInteger(windowSeconds)) {
-    throw new ConfigError(`COMMENT_RATE_LIMIT must be "<count>/<seconds>" with both at least 1 (e.g. "5/60"), got "${raw}".`)
+    throw new ConfigError(`${name} must be "<count>/<seconds>" with both at least 1 (e.g. "${fallback}"), got "${raw}".`)
   }
   return { limit, windowSeconds }
+}
+
+/** Comment posts (POST /api/comments) allowed per client IP: COMMENT_RATE_LIMIT "<count>/<seconds>", default 5/60. */
+export const commentRateLimit = (): RateLimit => rateLimitFrom('COMMENT_RATE_LIMIT', '5/60')
+
+/**
+ * Login, forgot-password and reset-password attempts (REST and GraphQL together) allowed per client
+ * IP: AUTH_RATE_LIMIT "<count>/<seconds>", default 10/900 (ten every 15 minutes).
+ */
+export const authRateLimit = (): RateLimit => rateLimitFrom('AUTH_RATE_LIMIT', '10/900')
+
+/** Extra browser origins (CORS_ORIGINS, comma-separated) that may call the API with credentials, e.g. a frontend. */
+export function corsOrigins(): string[] {
+  const entries = (process.env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return entries.map((entry) => {
+    const url = URL.canParse(entry) ? new URL(entry) : undefined
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+      throw new ConfigError(
+        `CORS_ORIGINS has "${entry}", which is not an origin; give comma-separated scheme://host[:port] without a path, like https://www.example.com.`,
+      )
+    }
+    return url.origin
+  })
+}
+
+/**
+ * The origins trusted with a signed-in user's cookie (Payload's `csrf`) and answered with CORS
+ * headers (`cors`): SERVER_URL's origin and CORS_ORIGINS. A cookie sent from any other origin is
+ * ignored, so such a request is anonymous.
+ */
+export function trustedOrigins(): string[] {
+  const server = serverUrl()
+  const protocol = URL.canParse(server) ? new URL(server).protocol : undefined
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ConfigError(`SERVER_URL must be an http(s) URL like https://cms.example.com, got "${server}".`)
+  }
+  return [...new Set([new URL(server).origin, ...corsOrigins()])]
 }
 
 /**

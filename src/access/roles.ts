@@ -11,3 +11,6 @@ export const hasRole = (user: MaybeUser, ...roles: readonly Role[]): boolean =>
 
 export const isAdmin = (user: MaybeUser): boolean => hasRole(user, 'admin')
 export const isStaff = (user: MaybeUser): boolean => hasRole(user, ...STAFF_ROLES)
+
+/** For `admin.hidden`: contributors' navigation has no users, audit trail or comment moderation. */
+export const hiddenFromContributors = ({ user }: { user: unknown }): boolean => !isStaff(user as MaybeUser)

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { hiddenFromContributors } from '../access/roles'
 import { anyone } from '../access/anyone'
 import { nobodyField } from '../access/nobody'
 import { staff, staffField } from '../access/staff'
@@ -29,6 +30,7 @@ export const Comments: CollectionConfig = {
   admin: {
     useAsTitle: 'authorName',
     defaultColumns: ['authorName', 'body', 'article', 'status', 'createdAt'],
+    hidden: hiddenFromContributors,
   },
   // A copy of a reader's comment is never wanted, and would be an unthrottled way to post one.
   disableDuplicate: true,

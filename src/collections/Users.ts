@@ -3,9 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { admins, adminsField } from '../access/admins'
 import { adminsOrSelf } from '../access/adminsOrSelf'
 import { authenticated } from '../access/authenticated'
-import { ROLES } from '../access/roles'
-import { isProduction } from '../env'
+import { hiddenFromContributors, ROLES } from '../access/roles'
+import { database, isProduction } from '../env'
+import { evenOutLoginTiming } from '../hooks/users/evenOutLoginTiming'
 import { makeFirstUserAdmin } from '../hooks/users/makeFirstUserAdmin'
+import { refuseRoleChanges } from '../hooks/users/refuseRoleChanges'
+import { requireCurrentPassword } from '../hooks/users/requireCurrentPassword'
 import { USERS } from './slugs'
 
 export const Users: CollectionConfig = {
@@ -21,11 +24,16 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
+    hidden: hiddenFromContributors,
   },
   auth: {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
+    // Payload's 15 s pause between reset emails to one account is written outside the request's
+    // transaction, which SQLite refuses while that transaction holds the write lock: every
+    // forgot-password answered 500. On SQLite the per-IP AUTH_RATE_LIMIT is the only throttle.
+    forgotPassword: { minRequestInterval: database().kind === 'sqlite' ? 0 : 15_000 },
     cookies: { sameSite: 'Lax', secure: isProduction() },
   },
   fields: [
@@ -43,6 +51,8 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [evenOutLoginTiming, refuseRoleChanges],
+    beforeValidate: [requireCurrentPassword],
     beforeChange: [makeFirstUserAdmin],
   },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../access/nobody'
+import { hiddenFromContributors } from '../access/roles'
 import { staffOrArticleAuthors } from '../access/staffOrArticleAuthors'
 import { ACTIONS, REVIEW_STATES, SYSTEM_EVENTS } from '../workflow'
 import { ARTICLES, USERS, WORKFLOW_EVENTS } from './slugs'
@@ -21,6 +22,7 @@ export const WorkflowEvents: CollectionConfig = {
     useAsTitle: 'action',
     defaultColumns: ['article', 'action', 'from', 'to', 'actor', 'createdAt'],
     group: 'Workflow',
+    hidden: hiddenFromContributors,
   },
   defaultSort: '-createdAt',
   indexes: [{ fields: ['article', 'seq'], unique: true }],

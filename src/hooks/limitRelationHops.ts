@@ -26,7 +26,7 @@ function hops(payload: Payload, collection: string, path: string): number {
 
 function* paths(where: Where | undefined): Generator<string> {
   for (const [key, value] of Object.entries(where ?? {})) {
-    if ((key === 'and' || key === 'or') && Array.isArray(value)) for (const item of value) yield* paths(item as Where)
+    if (/^(and|or)$/i.test(key) && Array.isArray(value)) for (const item of value) yield* paths(item as Where)
     else yield key
   }
 }

@@ -7,11 +7,14 @@ import { handleEndpoints, type Payload } from 'payload'
 
 import config from '../../payload.config'
 import { isProduction, trustProxy } from '../env'
-import { stampClientIp } from '../services/comments/clientIp'
 import { commentPostLimiter } from '../services/comments/rateLimit'
+import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
+import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
 import { readJsonBody, requireJsonObject } from './jsonBody'
+import { assignRequestId } from './requestId'
+import { securityHeaders } from './securityHeaders'
 import { withHttpCaching } from './httpCaching'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -29,17 +32,21 @@ export type AppOptions = {
 export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
+  app.use(assignRequestId, securityHeaders())
   app.set('trust proxy', trustProxy())
   app.use(stampClientIp)
 
   app.get('/healthz', healthz(payload))
-  // Cheap refusals first: the comment rate limit, then the JSON body checks.
+  // Cheap refusals first: the comment and login rate limits, then the JSON body checks.
   app.post('/api/comments', commentPostLimiter())
+  const authLimits = authRateLimiters()
+  app.post(AUTH_PATHS, authLimits.rest)
   app.use(['/api', '/api/{*rest}'], readJsonBody, requireJsonObject)
 
   const noParams = { params: Promise.resolve({}) }
   app.post(
     '/api/graphql',
+    authLimits.graphql,
     fetchHandler((request) => GRAPHQL_POST(config)(request)),
   )
   app.options(
@@ -79,5 +86,7 @@ const jsonErrors =
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
     if (status === 500) payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
     if (res.headersSent) return res.end()
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Something went wrong.' : String(error.message) }] })
+    const body =
+      status === 500 ? { message: 'Something went wrong.', requestId: res.getHeader('X-Request-Id') } : { message: String(error.message) }
+    res.status(status).json({ errors: [body] })
   }

@@ -18,7 +18,9 @@ export const healthz = (payload: Payload): RequestHandler => {
       ])
       res.json({ status: 'ok', db })
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', db, error: `database did not answer: ${(error as Error).message}` })
+      // The driver's message can name files or SQL: it goes to the log, not to the caller.
+      payload.logger.error({ err: error, msg: 'Health check: the database did not answer' })
+      res.status(503).json({ status: 'unavailable', db, error: 'The database did not answer.' })
     }
   }
 }

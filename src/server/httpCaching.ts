@@ -15,7 +15,7 @@ export async function withHttpCaching(request: Request, response: Response): Pro
   // A handler that chose its own policy (draft preview: private, no-store) keeps it.
   if ((request.method !== 'GET' && request.method !== 'HEAD') || response.headers.has('cache-control')) return response
   const headers = new Headers(response.headers)
-  headers.append('Vary', 'Authorization, Cookie')
+  headers.append('Vary', 'Authorization, Cookie, Origin')
   const json = headers.get('content-type')?.includes('application/json')
   if (isSignedIn(request) || response.status !== 200 || !json) {
     if (json || isSignedIn(request)) headers.set('Cache-Control', PRIVATE_CACHE)

@@ -1,5 +1,5 @@
 import { adminUi, ConfigError, database, isProduction, port, previewTtlSeconds, requireSecret, webhookSecret, webhookUrls } from '../env'
-import { commentRateLimit } from '../env'
+import { authRateLimit, commentRateLimit, trustedOrigins } from '../env'
 
 /** One clear line for a configuration mistake; anything else keeps its stack. */
 function exitOnStartupError(error: unknown): never {
@@ -18,6 +18,8 @@ try {
   webhookSecret()
   previewTtlSeconds()
   commentRateLimit()
+  authRateLimit()
+  trustedOrigins()
 } catch (error) {
   exitOnStartupError(error)
 }

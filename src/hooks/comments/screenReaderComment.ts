@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { refuse } from '../../lib/refuse'
 import type { Comment } from '../../payload-types'
-import { clientIpOf } from '../../services/comments/clientIp'
+import { clientIpOf } from '../../server/clientIp'
 import { readerStatus, senderHash } from '../../services/comments/rules'
 import { postedRecently, submitterOf } from '../../services/comments/submission'
 
