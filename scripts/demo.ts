@@ -2,10 +2,10 @@
  * `npm run demo`: builds the admin UI (when sources changed), migrates and seeds a demo database
  * (./data/demo.db unless DATABASE_URI says otherwise), and serves it in production mode.
  */
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
+
+import { buildIfStale } from './buildIfStale'
 
 if (process.env.NODE_ENV === 'production') {
   console.error('npm run demo seeds demo accounts and refuses to run with NODE_ENV=production; use `npm start` for a real deployment.')
@@ -17,11 +17,8 @@ process.env.DATABASE_URI ||= 'file:./data/demo.db'
 process.env.PAYLOAD_SECRET ||= demoSecret('data/.demo-secret')
 const password = process.env.DEMO_PASSWORD || 'demo-password'
 
-if (buildIsStale()) {
-  console.log('Building the admin UI (first run only; about a minute)…')
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-  if (build.status !== 0) process.exit(build.status ?? 1)
-}
+const built = buildIfStale()
+if (built !== 0) process.exit(built)
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 const { ConfigError } = await import('../src/env')
@@ -52,18 +49,4 @@ Stop with Ctrl+C.`)
 function demoSecret(file: string): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   return fs.readFileSync(file, 'utf8').trim()
-}
-
-/** A build is stale when any source it depends on is newer than it. */
-function buildIsStale(): boolean {
-  const buildId = '.next/BUILD_ID'
-  if (!fs.existsSync(buildId)) return true
-  const builtAt = fs.statSync(buildId).mtimeMs
-  const newest = (target: string): number => {
-    if (!fs.existsSync(target)) return 0
-    const stat = fs.statSync(target)
-    if (!stat.isDirectory()) return stat.mtimeMs
-    return Math.max(0, ...fs.readdirSync(target).map((entry) => newest(path.join(target, entry))))
-  }
-  return ['src', 'payload.config.ts', 'next.config.ts', 'package-lock.json'].some((target) => newest(target) > builtAt)
 }

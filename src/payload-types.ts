@@ -172,6 +172,11 @@ export interface Article {
   tags?: string[] | null;
   publishedAt?: string | null;
   commentsEnabled?: boolean | null;
+  /**
+   * Where an imported post lived before (for redirects).
+   */
+  originalUrl?: string | null;
+  importKey?: string | null;
   reviewState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   submittedBy?: (number | null) | User;
@@ -271,6 +276,7 @@ export interface Author {
 export interface User {
   id: number;
   name: string;
+  currentPassword?: string | null;
   roles: ('admin' | 'publisher' | 'editor' | 'contributor')[];
   updatedAt: string;
   createdAt: string;
@@ -581,6 +587,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   tags?: T;
   publishedAt?: T;
   commentsEnabled?: T;
+  originalUrl?: T;
+  importKey?: T;
   reviewState?: T;
   submittedBy?: T;
   submittedAt?: T;
@@ -705,6 +713,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -18,6 +18,7 @@ import { normaliseTags } from '../hooks/articles/normaliseTags'
 import { preventPublishedDelete } from '../hooks/articles/preventPublishedDelete'
 import { recordEditEvents } from '../hooks/articles/recordEditEvents'
 import { saveEditsAsDrafts } from '../hooks/articles/saveEditsAsDrafts'
+import { sortPublicListsByPublication } from '../hooks/articles/sortPublicListsByPublication'
 import { ARTICLES, AUTHORS, MEDIA, SOURCES } from './slugs'
 
 export const Articles: CollectionConfig = {
@@ -34,7 +35,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'reviewState', 'authors', 'updatedAt', 'publishedAt'],
   },
-  defaultSort: '-publishedAt',
+  defaultSort: '-updatedAt',
   fields: [
     workflowPanel,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -79,11 +80,26 @@ export const Articles: CollectionConfig = {
     },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
     { name: 'commentsEnabled', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    {
+      name: 'originalUrl',
+      type: 'text',
+      maxLength: 2000,
+      admin: { position: 'sidebar', description: 'Where an imported post lived before (for redirects).' },
+    },
+    // Identifies an imported post (`blogger:<entry id>`, `wordpress:<guid>`, `file:<sha1>`), so importing again updates it.
+    {
+      name: 'importKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: { read: ({ req }) => Boolean(req.user) },
+      admin: { hidden: true },
+    },
     ...workflowFields,
   ],
   endpoints: [getArticleWorkflow, postArticleWorkflow, postPreviewLink],
   hooks: {
-    beforeOperation: [saveEditsAsDrafts],
+    beforeOperation: [saveEditsAsDrafts, sortPublicListsByPublication],
     beforeValidate: [assignContributorAuthor, guardWorkflowFields],
     beforeChange: [includeCitedSources, applyEditRules],
     afterChange: [recordEditEvents],

@@ -39,6 +39,14 @@ export const Users: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100 },
     {
+      // Sent with a change of one's own email or password; checked by requireCurrentPassword.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: { components: { Field: '/src/components/CurrentPasswordField#CurrentPasswordField' } },
+    },
+    {
       name: 'roles',
       type: 'select',
       hasMany: true,

@@ -2,6 +2,7 @@ import * as migration_20261125_110442_initial from './20261125_110442_initial';
 import * as migration_20261125_113356_workflow from './20261125_113356_workflow';
 import * as migration_20261125_114603_comments_moderation_preview from './20261125_114603_comments_moderation_preview';
 import * as migration_20261125_122345_forgot_password_without_interval from './20261125_122345_forgot_password_without_interval';
+import * as migration_20261125_124206_import_fields from './20261125_124206_import_fields';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_122345_forgot_password_without_interval.up,
     down: migration_20261125_122345_forgot_password_without_interval.down,
-    name: '20261125_122345_forgot_password_without_interval'
+    name: '20261125_122345_forgot_password_without_interval',
+  },
+  {
+    up: migration_20261125_124206_import_fields.up,
+    down: migration_20261125_124206_import_fields.down,
+    name: '20261125_124206_import_fields'
   },
 ];

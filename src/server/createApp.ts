@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
@@ -43,15 +43,10 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   app.post(AUTH_PATHS, authLimits.rest)
   app.use(['/api', '/api/{*rest}'], readJsonBody, requireJsonObject)
 
-  const noParams = { params: Promise.resolve({}) }
   app.post(
     '/api/graphql',
     authLimits.graphql,
     fetchHandler((request) => GRAPHQL_POST(config)(request)),
-  )
-  app.options(
-    '/api/graphql',
-    fetchHandler((request) => REST_OPTIONS(config)(request, noParams as never)),
   )
   if (!isProduction()) {
     app.get(

@@ -260,6 +260,15 @@ describe('the reading API', () => {
     expect(await again.text()).toBe('')
   })
 
+  it('lists the desk newest-updated first by default (the admin list), readers newest-published first', async () => {
+    const desk = await get('/api/articles?limit=50&draft=true', { Authorization: editorAuth })
+    const updated = desk.body.docs.map((d: { updatedAt: string }) => d.updatedAt)
+    expect(updated).toEqual([...updated].sort().reverse())
+    const readers = await get('/api/articles?limit=50')
+    const published = readers.body.docs.map((d: { publishedAt: string }) => d.publishedAt)
+    expect(published).toEqual([...published].sort().reverse())
+  })
+
   it('marks authenticated reads private, no-store', async () => {
     const res = await get('/api/articles', { Authorization: editorAuth })
     expect(res.headers.get('cache-control')).toBe('private, no-store')

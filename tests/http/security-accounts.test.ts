@@ -340,6 +340,21 @@ describe('changing email or password with a stolen session', () => {
     expect((await stored(user.id)).hash).toBe(before)
   })
 
+  it('accepts the change over GraphQL with the right currentPassword, as the admin account page sends it', async () => {
+    const user = await createUser(payload, ['editor'])
+    const auth = await login(server.url, user.email)
+    const before = (await stored(user.id)).hash
+    const gql = await graphql(
+      server.url,
+      `mutation ($id: ${ID()}!, $current: String!) { updateUser(id: $id, data: { password: "renewed-pass-1", currentPassword: $current }) { id } }`,
+      { id: user.id, current: PASSWORD },
+      auth,
+    )
+    expect(gql.body.errors).toBeUndefined()
+    expect((await stored(user.id)).hash).not.toBe(before)
+    expect(await login(server.url, user.email, 'renewed-pass-1')).toMatch(/^JWT /)
+  })
+
   it('throttles wrong current passwords per account like logins: after 5, even the right one waits (429)', async () => {
     const user = await createUser(payload, ['editor'])
     const auth = await login(server.url, user.email)

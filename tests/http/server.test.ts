@@ -92,3 +92,13 @@ describe('request bodies', () => {
     expect((await res.json()).errors[0].message).toMatch(/too large/)
   })
 })
+
+describe('CORS preflight', () => {
+  it.each(['/api/graphql', '/api/articles'])('answers OPTIONS %s without an error', async (path) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+    })
+    expect(res.status).toBeLessThan(300)
+  })
+})

@@ -26,6 +26,8 @@ function lineCounter(text: string): (index: number) => number {
  */
 class StrictXmlParser extends Parser {
   selfClosing = false
+  /** The close tag being read, for messages about the elements it closes implicitly. */
+  closing: { name: string; index: number } | undefined
 
   constructor(
     private readonly source: string,
@@ -39,7 +41,9 @@ class StrictXmlParser extends Parser {
   override onclosetag(start: number, endIndex: number): void {
     const name = this.source.slice(start, endIndex).trim()
     if (!this.open().includes(name)) this.stray(name, start)
+    this.closing = { name, index: start }
     super.onclosetag(start, endIndex)
+    this.closing = undefined
   }
 
   override onselfclosingtag(endIndex: number): void {
@@ -66,7 +70,14 @@ export function parseXml(text: string): XmlElement {
   const parser: StrictXmlParser = new StrictXmlParser(
     text,
     () => stack.map((element) => element.name),
-    (name, index) => fail(`malformed XML: </${name}> at line ${lineAt(index)} closes nothing that is open`),
+    (name, index) => {
+      const open = stack.at(-1)
+      fail(
+        open
+          ? `malformed XML: </${name}> at line ${lineAt(index)} does not match the open <${open.name}> (line ${open.line})`
+          : `malformed XML: </${name}> at line ${lineAt(index)} closes nothing that is open`,
+      )
+    },
     {
       onopentag(name, attrs) {
         const element: XmlElement = { name, attrs, children: [], line: lineAt(parser.startIndex) }
@@ -82,7 +93,10 @@ export function parseXml(text: string): XmlElement {
         if (ending) {
           fail(`truncated XML: the file ends inside <${element?.name ?? name}> (opened at line ${element?.line ?? '?'})`)
         } else {
-          fail(`malformed XML: <${element?.name ?? name}> (line ${element?.line ?? '?'}) is not closed before line ${lineAt(parser.startIndex)}`)
+          const closing = parser.closing
+          fail(
+            `malformed XML: </${closing?.name ?? '?'}> at line ${lineAt(closing?.index ?? parser.startIndex)} closes <${closing?.name ?? '?'}> while <${element?.name ?? name}> (line ${element?.line ?? '?'}) is still open`,
+          )
         }
       },
       ontext(data) {

@@ -109,7 +109,10 @@ for (const [kind, name, ...aliases] of KNOWN) {
 const PATTERNS: [RegExp, SourceKind][] = [
   [/\b(news agency|press agency|presse-agentur)\b/i, 'news_agency'],
   [/\b(university|universit[éy]|college|polytechnic|institute of technology|school of)\b/i, 'academic'],
-  [/\b(ministry|ministers?|department of|government|police|parliament|white house|downing street|treasury|home office|foreign office|city council|county council|senate|congress|bundestag)\b/i, 'government'],
+  [
+    /\b(ministry|ministers?|department of|government|police|parliament|white house|downing street|treasury|home office|foreign office|city council|county council|senate|congress|bundestag)\b/i,
+    'government',
+  ],
   [/\b(inc|ltd|llc|plc|gmbh|corp|corporation|company|co)\.?$/i, 'company'],
   [/\b(times|post|journal|herald|tribune|gazette|chronicle|courier|inquirer|zeitung|daily)\b/i, 'newspaper'],
   [/\bmagazine\b/i, 'magazine'],
@@ -121,7 +124,26 @@ const TITLES =
   /^(?:(?:President|Prime Minister|Deputy Prime Minister|Foreign Minister|Finance Minister|Minister|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Dr\.?|Doctor|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Lord|Lady|Chancellor|Mayor|Governor|Gov\.|Judge|Justice|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Secretary|Commissioner|Ambassador|Chief Executive|CEO|Chairman|Chairwoman|Chair|Director|Pope|King|Queen|Prince|Princess|Bishop|Rabbi|Imam|Father|Sister|Coach|Officer|Detective|Sergeant|Inspector)\s+)+/
 
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'el', 'di', 'dos', 'das'])
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+  'el',
+  'di',
+  'dos',
+  'das',
+])
 
 /** Two to four capitalised words (particles allowed inside): the shape of a person's name. */
 const looksLikePersonName = (name: string): boolean => {
@@ -134,7 +156,9 @@ const looksLikePersonName = (name: string): boolean => {
 const describesPerson = (descriptor: string | undefined): boolean =>
   Boolean(descriptor) &&
   /^(?:a|an|the|his|her|their|its)\s/i.test(descriptor!) &&
-  !/\b(company|firm|group|organi[sz]ation|agency|newspaper|paper|magazine|broadcaster|charity|union|party|bank|ministry|department|website|site|blog)\b/i.test(descriptor!)
+  !/\b(company|firm|group|organi[sz]ation|agency|newspaper|paper|magazine|broadcaster|charity|union|party|bank|ministry|department|website|site|blog)\b/i.test(
+    descriptor!,
+  )
 
 /**
  * The canonical name and kind of a source as written in a post ("the Guardian", "AP",
@@ -153,9 +177,11 @@ export function canonicalSource(written: string, descriptor?: string): Canonical
 
   const untitled = cleaned.replace(TITLES, '')
   const titled = untitled !== cleaned && untitled.length > 0
-  const name = (titled ? untitled : cleaned).replace(/^the\s+/, 'The ').slice(0, 200)
-  if (!name || !/\p{L}/u.test(name)) return undefined
-  const byWords = PATTERNS.find(([pattern]) => pattern.test(name))?.[1]
+  const bare = (titled ? untitled : cleaned).slice(0, 200)
+  if (!bare || !/\p{L}/u.test(bare)) return undefined
+  const byWords = PATTERNS.find(([pattern]) => pattern.test(bare))?.[1]
+  // "The" belongs to a paper's name ("The Daily Bugle"), not to "the Ministry of Health".
+  const name = byWords === 'newspaper' || byWords === 'magazine' ? bare.replace(/^the\s+/i, 'The ') : bare.replace(/^the\s+/i, '')
   if (byWords) return { name, kind: byWords }
   if (titled || (looksLikePersonName(name) && describesPerson(descriptor))) return { name, kind: 'person' }
   return { name, kind: 'other' }
