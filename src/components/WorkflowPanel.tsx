@@ -3,16 +3,9 @@
 import { Button, toast, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import type { HistoryEntry } from '../services/workflow/history'
 import { ReviewStateBadge } from './ReviewStateBadge'
 
-type HistoryEntry = {
-  action: string
-  from: string
-  to: string
-  actor: { id: number | string; name: string } | null
-  note: string | null
-  at: string
-}
 type Workflow = { id: number | string; reviewState: string; allowedActions: string[]; history: HistoryEntry[] }
 
 const LABELS: Record<string, string> = {

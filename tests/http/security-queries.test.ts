@@ -1,8 +1,3 @@
-import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -13,6 +8,7 @@ import type { Article, Comment, User } from '../../src/payload-types'
 import { createArticle, createAuthor, createSource, createUser, desk } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
+import { startProductionServer } from '../helpers/productionServer'
 
 /** Abuse of the read API (huge pages, deep population, heavy filters, costly GraphQL), headers and 500s. */
 
@@ -315,25 +311,8 @@ describe('unexpected errors', () => {
 
 describe('in production', () => {
   it('refuses GraphQL introspection, has no playground, and limits lists as in tests', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-security-'))
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: 'x',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_UI: 'off',
-        DATABASE_URI: `file:${dir}/cms.db`,
-        MEDIA_DIR: `${dir}/media`,
-      },
-    })
-    let stdout = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    const exited = new Promise((resolve) => child.on('exit', resolve))
+    const { base, child, exited } = await startProductionServer()
     try {
-      await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 20_000, interval: 100 })
-      const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
       const { body } = await graphql(base, '{ __schema { types { name } } }')
       expect(body.data).toBeUndefined()
       expect(message(body)).toBe('GraphQL introspection is not allowed, but the query contained __schema or __type')

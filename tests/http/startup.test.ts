@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+
+import { startProductionServer } from '../helpers/productionServer'
 
 /** Runs the real server entry with the given environment until it exits. */
 function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
@@ -46,24 +45,7 @@ describe('server start-up with a bad configuration', () => {
 
 describe('server lifecycle', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0 within 10 s', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-lifecycle-'))
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: 'x',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_UI: 'off',
-        DATABASE_URI: `file:${dir}/cms.db`,
-        MEDIA_DIR: `${dir}/media`,
-      },
-    })
-    let stdout = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-    await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 20_000, interval: 100 })
-    const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
+    const { base, child, exited } = await startProductionServer()
 
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'sqlite' })
     const inFlight = fetch(`${base}/api/articles?limit=1`)

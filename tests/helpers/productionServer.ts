@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { expect, vi } from 'vitest'
+
+export type ProductionServer = { base: string; child: ChildProcess; exited: Promise<number | null> }
+
+/** The real entry point in production mode, API only, on a fresh database and a free port. */
+export async function startProductionServer(): Promise<ProductionServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-production-'))
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'x',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ADMIN_UI: 'off',
+      DATABASE_URI: `file:${dir}/cms.db`,
+      MEDIA_DIR: `${dir}/media`,
+    },
+  })
+  let stdout = ''
+  child.stdout?.on('data', (chunk) => (stdout += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 20_000, interval: 100 })
+  const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
+  return { base, child, exited }
+}
