@@ -15,6 +15,7 @@ import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
 import { logLevel, payloadSecret, runsJobs, serverUrl, trustedOrigins } from './src/env'
 import { getPreview } from './src/endpoints/preview'
+import { importUpload } from './src/endpoints/importUpload'
 import { publicArticle } from './src/endpoints/publicArticle'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
@@ -34,7 +35,12 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Newsroom' },
-    components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
+    components: {
+      beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'],
+      // The blog import (POST /api/import) for admins: /admin/import, linked in the navigation.
+      afterNavLinks: ['/src/components/ImportViewNavLink#ImportViewNavLink'],
+      views: { importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' } },
+    },
   },
   collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps),
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
@@ -42,7 +48,7 @@ export default buildConfig({
   csrf: trustedOrigins(),
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [publicArticle, getPreview],
+  endpoints: [publicArticle, getPreview, importUpload],
   email: emailAdapter(),
   graphQL: {
     disableIntrospectionInProduction: true,

@@ -24,7 +24,9 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewStateCell as ReviewStateCell_e6c66212510cd16e5569f15cdc330a18 } from '../../../../src/components/ReviewStateCell'
 import { CurrentPasswordField as CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7 } from '../../../../src/components/CurrentPasswordField'
+import { ImportViewNavLink as ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd } from '../../../../src/components/ImportViewNavLink'
 import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
+import { ImportView as ImportView_db07af87ce169290a96b9ca92daaac82 } from '../../../../src/components/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,6 +57,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/ReviewStateCell#ReviewStateCell": ReviewStateCell_e6c66212510cd16e5569f15cdc330a18,
   "/src/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7,
+  "/src/components/ImportViewNavLink#ImportViewNavLink": ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd,
   "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
+  "/src/components/ImportView#ImportView": ImportView_db07af87ce169290a96b9ca92daaac82,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
