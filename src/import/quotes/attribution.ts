@@ -5,6 +5,8 @@
  * Pure string work: offsets refer to the text given.
  */
 
+import { NAME_PARTICLES } from './sources'
+
 export type Agent = { source?: string; descriptor?: string; hint?: string }
 
 export type QuoteFinding = Agent & {
@@ -29,27 +31,8 @@ const NOT_NAME_START = new Set(
   ),
 )
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}\p{N}'’&\u2024-]*|\p{N}+|&)$/u
-const CONNECTORS = new Set([
-  'of',
-  'for',
-  'and',
-  'de',
-  'del',
-  'da',
-  'van',
-  'von',
-  'der',
-  'den',
-  'du',
-  'la',
-  'le',
-  'al',
-  'bin',
-  'el',
-  'on',
-  'the',
-  'di',
-])
+/** Lowercase words allowed inside a name: "Bank of England", "Ursula von der Leyen". */
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', ...NAME_PARTICLES])
 
 /** Whether `phrase` is a proper name: capitalised words, optionally after "the", with connectors inside. */
 function isName(phrase: string): boolean {

@@ -124,7 +124,8 @@ const TITLES =
   /^(?:(?:President|Prime Minister|Deputy Prime Minister|Foreign Minister|Finance Minister|Minister|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Dr\.?|Doctor|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Lord|Lady|Chancellor|Mayor|Governor|Gov\.|Judge|Justice|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Secretary|Commissioner|Ambassador|Chief Executive|CEO|Chairman|Chairwoman|Chair|Director|Pope|King|Queen|Prince|Princess|Bishop|Rabbi|Imam|Father|Sister|Coach|Officer|Detective|Sergeant|Inspector)\s+)+/
 
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u
-const PARTICLES = new Set([
+/** Lowercase words inside personal names: "Ursula von der Leyen", "Lula da Silva". */
+export const NAME_PARTICLES = new Set([
   'de',
   'da',
   'del',
@@ -149,7 +150,7 @@ const PARTICLES = new Set([
 const looksLikePersonName = (name: string): boolean => {
   const words = name.split(/\s+/)
   if (words.length < 2 || words.length > 4) return false
-  return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)))
+  return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && index < words.length - 1 && NAME_PARTICLES.has(word)))
 }
 
 /** "an economist at Acme", "the city's mayor": words a post uses for a person, not an organisation. */
