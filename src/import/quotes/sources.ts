@@ -3,18 +3,10 @@
  * Kinds are guessed only when obvious (a known agency, an "of the Ministry…" name); else "other".
  */
 
-export type SourceKind =
-  | 'news_agency'
-  | 'newspaper'
-  | 'magazine'
-  | 'broadcaster'
-  | 'government'
-  | 'international_org'
-  | 'ngo'
-  | 'academic'
-  | 'company'
-  | 'person'
-  | 'other'
+import type { Source } from '../../payload-types'
+
+/** The `kind` select of the sources collection (generated type), so the two cannot drift apart. */
+export type SourceKind = Source['kind']
 
 export type CanonicalSource = { name: string; kind: SourceKind }
 
