@@ -21,6 +21,7 @@ import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
 import { attachRequestId } from './src/hooks/attachRequestId'
 import { withQueryCaps } from './src/hooks/capPublicQueries'
+import { withPublicCacheInvalidation } from './src/hooks/invalidatePublicResponses'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
 import { requestLogFields } from './src/server/requestId'
@@ -42,7 +43,7 @@ export default buildConfig({
       views: { importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' } },
     },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps),
+  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps).map(withPublicCacheInvalidation),
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
   csrf: trustedOrigins(),

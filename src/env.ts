@@ -100,6 +100,23 @@ export function previewTtlSeconds(): number {
 }
 
 /** Whether this process runs scheduled jobs (set false on web instances when a worker runs them). */
+/** The in-memory cache of anonymous API responses (README: Response cache). */
+export type ResponseCacheSettings = { enabled: boolean; ttlMs: number; maxBytes: number }
+
+export function responseCache(): ResponseCacheSettings {
+  const mode = process.env.CACHE?.trim() || 'on'
+  if (mode !== 'on' && mode !== 'off') throw new ConfigError(`CACHE must be "on" or "off", got "${mode}".`)
+  const whole = (name: string, fallback: string) => {
+    const raw = process.env[name]?.trim() || fallback
+    const value = Number(raw)
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
+      throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`)
+    }
+    return value
+  }
+  return { enabled: mode === 'on', ttlMs: whole('CACHE_TTL', '10') * 1000, maxBytes: whole('CACHE_MAX_MB', '64') * 1024 * 1024 }
+}
+
 export const runsJobs = (): boolean => process.env.JOBS_AUTORUN !== 'false'
 
 /** Where article events are POSTed for frontends (WEBHOOK_URLS, comma-separated http(s) URLs). */

@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { database, pushesSchema } from '../env'
 import { migrations } from '../migrations'
+import { withCommitCallbacks } from './afterCommit'
 import { serializeTransactions } from './serializeTransactions'
 import { addListingIndexes } from './sqliteIndexes'
 
@@ -16,23 +17,27 @@ const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export function databaseAdapter(): DatabaseAdapterObj {
   const db = database()
   if (db.kind === 'mongodb') {
-    return mongooseAdapter({
-      url: db.url,
-      // Fail in seconds, not the driver's 30 s, when the server is unreachable.
-      connectOptions: { serverSelectionTimeoutMS: 5000 },
-      migrationDir,
-    })
+    return withCommitCallbacks(
+      mongooseAdapter({
+        url: db.url,
+        // Fail in seconds, not the driver's 30 s, when the server is unreachable.
+        connectOptions: { serverSelectionTimeoutMS: 5000 },
+        migrationDir,
+      }),
+    )
   }
   return serializeTransactions(
-    sqliteAdapter({
-      client: { url: db.url },
-      wal: true,
-      // Every write in a transaction: a failed save leaves nothing half-written.
-      transactionOptions: { behavior: 'immediate' },
-      push: pushesSchema(),
-      migrationDir,
-      prodMigrations: migrations,
-      beforeSchemaInit: [addListingIndexes],
-    }),
+    withCommitCallbacks(
+      sqliteAdapter({
+        client: { url: db.url },
+        wal: true,
+        // Every write in a transaction: a failed save leaves nothing half-written.
+        transactionOptions: { behavior: 'immediate' },
+        push: pushesSchema(),
+        migrationDir,
+        prodMigrations: migrations,
+        beforeSchemaInit: [addListingIndexes],
+      }),
+    ),
   )
 }

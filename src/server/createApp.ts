@@ -8,7 +8,9 @@ import { handleEndpoints, type Payload } from 'payload'
 import config from '../../payload.config'
 import { isProduction, trustProxy } from '../env'
 import { commentPostLimiter } from '../services/comments/rateLimit'
+import { publicResponses } from '../services/publicCache'
 import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
+import { serveCachedResponses, type CacheTicket } from './cachedResponses'
 import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
@@ -54,9 +56,16 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
       fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
     )
   }
+  const cache = publicResponses()
+  if (cache) app.use(['/api', '/api/{*rest}'], serveCachedResponses(cache))
   app.use(
     ['/api', '/api/{*rest}'],
-    fetchHandler(async (request) => withHttpCaching(request, await handleEndpoints({ config, request }))),
+    fetchHandler(async (request, res) => {
+      const ticket = res.locals.cacheTicket as CacheTicket | undefined
+      const store =
+        cache && ticket ? (entry: Parameters<typeof cache.set>[1]) => cache.set(ticket.key, entry, ticket.generation) : undefined
+      return withHttpCaching(request, await handleEndpoints({ config, request }), store)
+    }),
   )
 
   if (admin) {

@@ -1,17 +1,17 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-import type { Request as ExpressRequest, RequestHandler } from 'express'
+import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express'
 
 /**
  * Mounts a Fetch-style handler (Request → Response), as Payload's REST and GraphQL handlers are,
  * on express: the request body is streamed in, the response streamed out.
  */
 export const fetchHandler =
-  (handle: (request: Request) => Promise<Response>): RequestHandler =>
+  (handle: (request: Request, res: ExpressResponse) => Promise<Response>): RequestHandler =>
   async (req, res, next) => {
     try {
-      const response = await handle(toFetchRequest(req))
+      const response = await handle(toFetchRequest(req), res)
       res.status(response.status)
       for (const [name, value] of response.headers) {
         if (name !== 'set-cookie') res.setHeader(name, value)

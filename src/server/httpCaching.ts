@@ -1,17 +1,31 @@
 import { createHash } from 'node:crypto'
 
+import type { CachedResponse } from '../services/publicCache'
+
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 export const PRIVATE_CACHE = 'private, no-store'
 
-const isSignedIn = (request: Request) =>
-  request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
+/** Whether a request carries credentials: an Authorization header or Payload's session cookie. */
+export const hasCredentials = (authorization: string | null | undefined, cookie: string | null | undefined): boolean =>
+  Boolean(authorization) || /(?:^|;\s*)payload-token=/.test(cookie ?? '')
+
+const isSignedIn = (request: Request) => hasCredentials(request.headers.get('authorization'), request.headers.get('cookie'))
+
+/** Whether an If-None-Match header names this ETag (or `*`). */
+export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string): boolean =>
+  Boolean(ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*'))
 
 /**
  * HTTP caching of API reads. A successful anonymous JSON read (all it can contain is published
  * content) may be cached by browsers and CDNs for a minute and carries an ETag, so a revalidation
  * costs a 304 and no body. Anything read with credentials is private and never stored.
  */
-export async function withHttpCaching(request: Request, response: Response): Promise<Response> {
+export async function withHttpCaching(
+  request: Request,
+  response: Response,
+  /** Keeps the anonymous 200 answer for the response cache. */
+  store?: (response: CachedResponse) => void,
+): Promise<Response> {
   // A handler that chose its own policy (draft preview: private, no-store) keeps it.
   if ((request.method !== 'GET' && request.method !== 'HEAD') || response.headers.has('cache-control')) return response
   const headers = new Headers(response.headers)
@@ -25,14 +39,11 @@ export async function withHttpCaching(request: Request, response: Response): Pro
   const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`
   headers.set('Cache-Control', PUBLIC_CACHE)
   headers.set('ETag', etag)
-  const known = request.headers
-    .get('if-none-match')
-    ?.split(',')
-    .map((tag) => tag.trim())
-  if (known?.includes(etag) || known?.includes('*')) {
+  headers.set('content-length', String(body.length))
+  if (store && !headers.has('set-cookie')) store({ status: 200, headers: [...headers], body, etag })
+  if (etagMatches(request.headers.get('if-none-match'), etag)) {
     headers.delete('content-length')
     return new Response(null, { status: 304, headers })
   }
-  headers.set('content-length', String(body.length))
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
 }

@@ -1,4 +1,15 @@
-import { adminUi, ConfigError, database, isProduction, port, previewTtlSeconds, requireSecret, webhookSecret, webhookUrls } from '../env'
+import {
+  adminUi,
+  ConfigError,
+  database,
+  isProduction,
+  port,
+  previewTtlSeconds,
+  requireSecret,
+  responseCache,
+  webhookSecret,
+  webhookUrls,
+} from '../env'
 import { authRateLimit, commentRateLimit, trustedOrigins } from '../env'
 
 /** One clear line for a configuration mistake; anything else keeps its stack. */
@@ -17,6 +28,7 @@ try {
   webhookUrls()
   webhookSecret()
   previewTtlSeconds()
+  responseCache()
   commentRateLimit()
   authRateLimit()
   trustedOrigins()

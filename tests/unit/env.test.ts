@@ -1,9 +1,9 @@
 import path from 'node:path'
 
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { mongoHosts } from '../../src/db/checkMongo'
-import { ConfigError, parseDatabaseUri } from '../../src/env'
+import { ConfigError, parseDatabaseUri, responseCache } from '../../src/env'
 
 describe('parseDatabaseUri', () => {
   it('defaults to SQLite at the given file when unset or blank', () => {
@@ -40,5 +40,28 @@ describe('mongoHosts', () => {
   it('names the hosts without credentials or database', () => {
     expect(mongoHosts('mongodb://user:secret@db1:27017,db2:27017/news?replicaSet=rs0')).toBe('db1:27017,db2:27017')
     expect(mongoHosts('mongodb+srv://cluster0.example.net')).toBe('cluster0.example.net')
+  })
+})
+
+describe('responseCache', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('is on, for 10 seconds within 64 MB, unless told otherwise', () => {
+    vi.stubEnv('CACHE', '')
+    vi.stubEnv('CACHE_TTL', '')
+    vi.stubEnv('CACHE_MAX_MB', '')
+    expect(responseCache()).toEqual({ enabled: true, ttlMs: 10_000, maxBytes: 64 * 1024 * 1024 })
+    vi.stubEnv('CACHE', 'off')
+    vi.stubEnv('CACHE_TTL', '3')
+    expect(responseCache()).toMatchObject({ enabled: false, ttlMs: 3_000 })
+  })
+
+  it.each([
+    ['CACHE', 'no', /CACHE must be "on" or "off", got "no"/],
+    ['CACHE_TTL', '0', /CACHE_TTL must be a positive whole number, got "0"/],
+    ['CACHE_MAX_MB', '1.5', /CACHE_MAX_MB must be a positive whole number, got "1.5"/],
+  ])('refuses %s=%s with one line', (name, value, message) => {
+    vi.stubEnv(name, value)
+    expect(() => responseCache()).toThrow(message)
   })
 })

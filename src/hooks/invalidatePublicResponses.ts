@@ -1,0 +1,49 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
+
+import { ARTICLES, COMMENTS, WORKFLOW_EVENTS } from '../collections/slugs'
+import { afterCommit } from '../db/afterCommit'
+import { publicResponses } from '../services/publicCache'
+
+type Doc = Record<string, unknown> | undefined
+
+/**
+ * Which saves can change what an anonymous reader gets back. An article matters when it is or was
+ * live (publish, unpublish, edits of a live one); a comment when it is or was approved. Every
+ * change of authors, sources, media and users matters (they appear in public articles). The audit
+ * trail never does.
+ */
+const MATTERS: Record<string, (doc: Doc, previousDoc: Doc) => boolean> = {
+  [ARTICLES]: (doc, previous) => doc?._status === 'published' || previous?._status === 'published',
+  [COMMENTS]: (doc, previous) => doc?.status === 'approved' || previous?.status === 'approved',
+  [WORKFLOW_EVENTS]: () => false,
+}
+
+/**
+ * Empties the response cache at once and again when the write's transaction commits: a read that
+ * ran in between saw the old, still committed data, and must not survive the commit.
+ */
+async function invalidate(req: PayloadRequest): Promise<void> {
+  const cache = publicResponses()
+  if (!cache) return
+  cache.invalidate()
+  await afterCommit(req, () => cache.invalidate())
+}
+
+export function withPublicCacheInvalidation(collection: CollectionConfig): CollectionConfig {
+  const matters = MATTERS[collection.slug] ?? (() => true)
+  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+    if (matters(doc, previousDoc)) await invalidate(req)
+    return doc
+  }
+  const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+    if (matters(doc, doc)) await invalidate(req)
+  }
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+    },
+  }
+}
