@@ -19,6 +19,7 @@ import { importUpload } from './src/endpoints/importUpload'
 import { publicArticle } from './src/endpoints/publicArticle'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
+import { answerUnavailableDatabase } from './src/hooks/answerUnavailableDatabase'
 import { attachRequestId } from './src/hooks/attachRequestId'
 import { withQueryCaps } from './src/hooks/capPublicQueries'
 import { withPublicCacheInvalidation } from './src/hooks/invalidatePublicResponses'
@@ -65,7 +66,7 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => runsJobs(),
   },
-  hooks: { afterError: [attachRequestId] },
+  hooks: { afterError: [answerUnavailableDatabase, attachRequestId] },
   logger: { options: { level: logLevel(), mixin: requestLogFields } },
   onInit: checkWebhookConfig,
   // Refusals (4xx) are the API working as intended: one info line each, not an error with a stack.

@@ -8,9 +8,11 @@ import { handleEndpoints, type Payload } from 'payload'
 import config from '../../payload.config'
 import { isProduction, trustProxy } from '../env'
 import { commentPostLimiter } from '../services/comments/rateLimit'
+import { RETRY_AFTER_SECONDS } from '../services/databaseHealth'
 import { publicResponses } from '../services/publicCache'
 import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
 import { serveCachedResponses, type CacheTicket } from './cachedResponses'
+import { refuseWhileDatabaseDown } from './databaseGate'
 import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
@@ -47,8 +49,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
 
   app.post(
     '/api/graphql',
+    refuseWhileDatabaseDown,
     authLimits.graphql,
-    fetchHandler((request) => GRAPHQL_POST(config)(request)),
+    fetchHandler(async (request) => retryLater(await GRAPHQL_POST(config)(request))),
   )
   if (!isProduction()) {
     app.get(
@@ -58,13 +61,15 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   }
   const cache = publicResponses()
   if (cache) app.use(['/api', '/api/{*rest}'], serveCachedResponses(cache))
+  // Behind the cache: while the database is away, what is cached is still served.
+  app.use(['/api', '/api/{*rest}'], refuseWhileDatabaseDown)
   app.use(
     ['/api', '/api/{*rest}'],
     fetchHandler(async (request, res) => {
       const ticket = res.locals.cacheTicket as CacheTicket | undefined
       const store =
         cache && ticket ? (entry: Parameters<typeof cache.set>[1]) => cache.set(ticket.key, entry, ticket.generation) : undefined
-      return withHttpCaching(request, await handleEndpoints({ config, request }), store)
+      return withHttpCaching(request, retryLater(await handleEndpoints({ config, request })), store)
     }),
   )
 
@@ -81,6 +86,12 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
 
   app.use(jsonErrors(payload))
   return app
+}
+
+/** A 503 (the database is unavailable) says when to try again. */
+function retryLater(response: Response): Response {
+  if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  return response
 }
 
 /** Last resort: an error that escaped a handler is logged and answered as JSON, never a stack. */

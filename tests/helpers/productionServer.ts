@@ -5,10 +5,10 @@ import path from 'node:path'
 
 import { expect, vi } from 'vitest'
 
-export type ProductionServer = { base: string; child: ChildProcess; exited: Promise<number | null> }
+export type ProductionServer = { base: string; child: ChildProcess; exited: Promise<number | null>; dir: string }
 
 /** The real entry point in production mode, API only, on a fresh database and a free port. */
-export async function startProductionServer(): Promise<ProductionServer> {
+export async function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-production-'))
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
     env: {
@@ -20,6 +20,7 @@ export async function startProductionServer(): Promise<ProductionServer> {
       ADMIN_UI: 'off',
       DATABASE_URI: `file:${dir}/cms.db`,
       MEDIA_DIR: `${dir}/media`,
+      ...env,
     },
   })
   let stdout = ''
@@ -27,5 +28,5 @@ export async function startProductionServer(): Promise<ProductionServer> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 20_000, interval: 100 })
   const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
-  return { base, child, exited }
+  return { base, child, exited, dir }
 }
