@@ -22,6 +22,10 @@ export const addListingIndexes: SQLiteSchemaHook = (args) => {
   addIndex(tables.articles, 'status_published_at', ['_status', 'publishedAt', 'createdAt'])
   addIndex(tables.articles, 'status_created_at', ['_status', 'createdAt'])
   addIndex(tables.articles_texts, 'path_text', ['path', 'text'])
+  // An article's approved comments, in order: without it SQLite picks the status index and reads
+  // 80% of all comments per article page (12 ms at 100,000 comments); and the moderation queue.
+  addIndex(tables.comments, 'article_status_created_at', ['article', 'status', 'createdAt'])
+  addIndex(tables.comments, 'status_created_at', ['status', 'createdAt'])
   return schema
 }
 

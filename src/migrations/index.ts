@@ -3,6 +3,7 @@ import * as migration_20261125_113356_workflow from './20261125_113356_workflow'
 import * as migration_20261125_114603_comments_moderation_preview from './20261125_114603_comments_moderation_preview';
 import * as migration_20261125_122345_forgot_password_without_interval from './20261125_122345_forgot_password_without_interval';
 import * as migration_20261125_124206_import_fields from './20261125_124206_import_fields';
+import * as migration_20261125_140102_comment_listing_indexes from './20261125_140102_comment_listing_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_124206_import_fields.up,
     down: migration_20261125_124206_import_fields.down,
-    name: '20261125_124206_import_fields'
+    name: '20261125_124206_import_fields',
+  },
+  {
+    up: migration_20261125_140102_comment_listing_indexes.up,
+    down: migration_20261125_140102_comment_listing_indexes.down,
+    name: '20261125_140102_comment_listing_indexes'
   },
 ];

@@ -90,6 +90,34 @@ describe.skipIf(usingMongo())('SQLite query plans of public listings (skipped on
     }
   })
 
+  it("reads an article's approved comments through the (article, status) index, not the low-selectivity status index", async () => {
+    const [article] = (await payload.find({ collection: 'articles', limit: 1, where: { _status: { equals: 'published' } } })).docs
+    const statements = await recordSelects(() =>
+      payload.find({
+        collection: 'comments',
+        where: { and: [{ article: { equals: article.id } }, { status: { equals: 'approved' } }] },
+        sort: 'createdAt',
+        limit: 1000,
+      }),
+    )
+    expect(statements.length).toBeGreaterThan(0)
+    for (const statement of statements) {
+      const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })
+      const steps = rows.map((row) => String(row.detail)).filter((detail) => / comments /.test(` ${detail} `))
+      expect(steps.length).toBeGreaterThan(0)
+      expect(steps.every((step) => /comments_article_status_created_at_idx/.test(step))).toBe(true)
+    }
+  })
+
+  it('lists the moderation queue (newest pending comments) without sorting every comment', async () => {
+    const statements = await recordSelects(() =>
+      payload.find({ collection: 'comments', where: { status: { equals: 'pending' } }, sort: '-createdAt', limit: 100 }),
+    )
+    for (const statement of statements) {
+      expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({ sql: statement.sql, slow: [] })
+    }
+  })
+
   it('would catch a full scan, and a sort of every row, without the listing indexes', async () => {
     expect(await slowSteps({ sql: 'select * from articles where title = ? limit 20', args: ['x'] })).toEqual([
       expect.stringMatching(/^SCAN articles/),
