@@ -2,16 +2,16 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
-import express, { type ErrorRequestHandler, type Express } from 'express'
+import express, { type ErrorRequestHandler, type Express, type Response as ExpressResponse } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import config from '../../payload.config'
 import { isProduction, trustProxy } from '../env'
 import { commentPostLimiter } from '../services/comments/rateLimit'
 import { RETRY_AFTER_SECONDS } from '../services/databaseHealth'
-import { publicResponses } from '../services/publicCache'
+import { publicResponses, type CachedResponse } from '../services/publicCache'
 import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
-import { serveCachedResponses, type CacheTicket } from './cachedResponses'
+import { keepGraphqlAnswer, serveCachedResponses, type CacheTicket } from './cachedResponses'
 import { refuseWhileDatabaseDown } from './databaseGate'
 import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
@@ -46,12 +46,24 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   const authLimits = authRateLimiters()
   app.post(AUTH_PATHS, authLimits.rest)
   app.use(['/api', '/api/{*rest}'], readJsonBody, requireJsonObject)
+  const cache = publicResponses()
+  if (cache) app.use(['/api', '/api/{*rest}'], serveCachedResponses(cache))
+  // Behind the cache: while the database is away, what is cached is still served.
+  app.use(['/api', '/api/{*rest}'], refuseWhileDatabaseDown)
+  /** Where a missed anonymous read stores its answer (see serveCachedResponses). */
+  const storeFor = (res: ExpressResponse) => {
+    const ticket = res.locals.cacheTicket as CacheTicket | undefined
+    return cache && ticket ? (entry: CachedResponse) => cache.set(ticket.key, entry, ticket.generation) : undefined
+  }
 
   app.post(
     '/api/graphql',
-    refuseWhileDatabaseDown,
     authLimits.graphql,
-    fetchHandler(async (request) => retryLater(await GRAPHQL_POST(config)(request))),
+    fetchHandler(async (request, res) => {
+      const response = retryLater(await GRAPHQL_POST(config)(request))
+      const store = storeFor(res)
+      return store ? keepGraphqlAnswer(res.req.body, response, store) : response
+    }),
   )
   if (!isProduction()) {
     app.get(
@@ -59,18 +71,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
       fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
     )
   }
-  const cache = publicResponses()
-  if (cache) app.use(['/api', '/api/{*rest}'], serveCachedResponses(cache))
-  // Behind the cache: while the database is away, what is cached is still served.
-  app.use(['/api', '/api/{*rest}'], refuseWhileDatabaseDown)
   app.use(
     ['/api', '/api/{*rest}'],
-    fetchHandler(async (request, res) => {
-      const ticket = res.locals.cacheTicket as CacheTicket | undefined
-      const store =
-        cache && ticket ? (entry: Parameters<typeof cache.set>[1]) => cache.set(ticket.key, entry, ticket.generation) : undefined
-      return withHttpCaching(request, retryLater(await handleEndpoints({ config, request })), store)
-    }),
+    fetchHandler(async (request, res) => withHttpCaching(request, retryLater(await handleEndpoints({ config, request })), storeFor(res))),
   )
 
   if (admin) {

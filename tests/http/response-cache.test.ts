@@ -122,6 +122,44 @@ describe('the response cache of anonymous reads', () => {
   })
 })
 
+describe('the response cache of anonymous GraphQL queries', () => {
+  const post = async (query: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    })
+    return { status: res.status, cache: res.headers.get('x-cache'), body: await res.json() }
+  }
+  const LIST_QUERY = '{ Articles(limit: 50, sort: "-publishedAt") { docs { title } } }'
+  const listed = (body: { data: { Articles: { docs: { title: string }[] } } }) => body.data.Articles.docs.map((d) => d.title)
+
+  it('answers a repeated query from memory, and a changed one is a new entry', async () => {
+    const first = await post(LIST_QUERY)
+    expect(first.cache).toBe('MISS')
+    const second = await post(LIST_QUERY)
+    expect(second).toMatchObject({ status: 200, cache: 'HIT' })
+    expect(second.body).toEqual(first.body)
+    expect((await post(LIST_QUERY.replace('50', '49'))).cache).toBe('MISS')
+  })
+
+  it('drops cached queries when an article is published, and never keeps a mutation or a signed-in answer', async () => {
+    await post(LIST_QUERY)
+    expect((await post(LIST_QUERY)).cache).toBe('HIT')
+    const next = await createArticle(payload, { title: 'Published for GraphQL', authors: [author.id] }, 'published')
+    const after = await post(LIST_QUERY)
+    expect(after.cache).toBe('MISS')
+    expect(listed(after.body)).toContain('Published for GraphQL')
+
+    const mutation = `mutation { updateArticle(id: ${next.id}, data: { title: "x" }) { title } }`
+    await post(mutation)
+    expect((await post(mutation)).cache).toBe('MISS')
+
+    const staff = await post(LIST_QUERY, { Authorization: editorAuth })
+    expect(staff.cache).toBeNull()
+  })
+})
+
 describe('a user who was refused', () => {
   it('is not answered from the cache with a bad token either', async () => {
     await warm(LIST)
