@@ -34,6 +34,8 @@ export const publicArticle: Endpoint = {
       sort: 'createdAt',
       depth: 0,
       limit: MAX_COMMENTS,
+      // No count query: the page shows the comments, not a total.
+      pagination: false,
     })
     return Response.json({ ...article, comments: threadComments(comments.docs as FlatComment[]) })
   },
