@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Comments } from './src/collections/Comments'
-import { Media } from './src/collections/Media'
+import { Media, uploadLimits } from './src/collections/Media'
 import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
@@ -23,6 +23,8 @@ import { answerUnavailableDatabase } from './src/hooks/answerUnavailableDatabase
 import { attachRequestId } from './src/hooks/attachRequestId'
 import { withQueryCaps } from './src/hooks/capPublicQueries'
 import { withPublicCacheInvalidation } from './src/hooks/invalidatePublicResponses'
+import { withForbiddenKeysRefused } from './src/hooks/refuseForbiddenKeys'
+import { refuseUnreadableMultipart } from './src/hooks/refuseUnreadableMultipart'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
 import { requestLogFields } from './src/server/requestId'
@@ -44,7 +46,10 @@ export default buildConfig({
       views: { importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' } },
     },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(withQueryCaps).map(withPublicCacheInvalidation),
+  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents]
+    .map(withQueryCaps)
+    .map(withPublicCacheInvalidation)
+    .map(withForbiddenKeysRefused),
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
@@ -66,7 +71,7 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => runsJobs(),
   },
-  hooks: { afterError: [answerUnavailableDatabase, attachRequestId] },
+  hooks: { afterError: [answerUnavailableDatabase, attachRequestId, refuseUnreadableMultipart] },
   logger: { options: { level: logLevel(), mixin: requestLogFields } },
   onInit: checkWebhookConfig,
   // Refusals (4xx) are the API working as intended: one info line each, not an error with a stack.
@@ -90,4 +95,5 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  upload: uploadLimits,
 })
