@@ -19,6 +19,8 @@ export const fetchHandler =
       const cookies = response.headers.getSetCookie()
       if (cookies.length) res.setHeader('Set-Cookie', cookies)
       if (!response.body) return void res.end()
+      // JSON answers are small and complete: one write. Anything else (media files) streams.
+      if (response.headers.get('content-type')?.includes('json')) return void res.end(Buffer.from(await response.arrayBuffer()))
       await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
     } catch (error) {
       next(error)
