@@ -73,7 +73,7 @@ export class SeedWriter {
     try {
       await work(req)
       if (req.transactionID) await this.payload.db.commitTransaction(transactionID!)
-      if (this.kind === 'sqlite' && ++this.batches % 10 === 0) await releaseNativeMemory()
+      if (this.kind === 'sqlite' && ++this.batches % 25 === 0) await releaseNativeMemory()
     } catch (error) {
       if (req.transactionID) await this.payload.db.rollbackTransaction(transactionID!)
       throw error
@@ -127,7 +127,7 @@ let collect: (() => void) | undefined
  * JavaScript rarely collects, and its memory grew by the size of everything written (1.3 GB for
  * the standard size, ~10 GB expected for --large). Each SQLite transaction also leaves behind a
  * connection (libsql's client opens a new one for what follows) until the collector closes it.
- * So every ten batches the seed collects garbage and lets the finalizers run.
+ * So every 25 batches the seed collects garbage and lets the finalizers run.
  */
 async function releaseNativeMemory(): Promise<void> {
   if (!collect) {
