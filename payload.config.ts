@@ -17,6 +17,7 @@ import { logLevel, payloadSecret, runsJobs, serverUrl, trustedOrigins } from './
 import { getPreview } from './src/endpoints/preview'
 import { importUpload } from './src/endpoints/importUpload'
 import { publicArticle } from './src/endpoints/publicArticle'
+import { publicArticles } from './src/endpoints/publicArticles'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
 import { answerUnavailableDatabase } from './src/hooks/answerUnavailableDatabase'
@@ -55,7 +56,7 @@ export default buildConfig({
   csrf: trustedOrigins(),
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [publicArticle, getPreview, importUpload],
+  endpoints: [publicArticles, publicArticle, getPreview, importUpload],
   email: emailAdapter(),
   graphQL: {
     disableIntrospectionInProduction: true,

@@ -39,7 +39,7 @@ export async function readFromSqlite(payload: Payload, client: Client, slug: str
   const rels = await rows(`select path, authors_id, sources_id from articles_rels where parent_id = ? order by "order"`, [article.id])
   const authorIds = rels.filter((r) => r.path === 'authors' && r.authors_id !== null).map((r) => Number(r.authors_id))
   const sourceIds = rels.filter((r) => r.path === 'sources' && r.sources_id !== null).map((r) => Number(r.sources_id))
-  const tags = await rows(`select text from articles_texts where parent_id = ? and path = 'tags' order by "order"`, [article.id])
+  const tags = await rows(`select text from articles_texts where parent_id = ? and +path = 'tags' order by "order"`, [article.id])
   const sources = await sourcesById([...new Set([...sourceIds, ...quoted])], rows)
   const authors = await authorsById(authorIds, rows)
   const comments = await rows(

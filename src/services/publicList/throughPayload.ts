@@ -1,0 +1,39 @@
+import type { Payload, Where } from 'payload'
+
+import { ARTICLES } from '../../collections/slugs'
+import type { ListedArticle, ListFilter, ListQuery, PublicList } from './types'
+
+export const LIST_SELECT = { title: true, slug: true, dek: true, publishedAt: true, heroImage: true, authors: true } as const
+export const LIST_POPULATE = { authors: { name: true, slug: true } } as const
+
+export function listWhere({ author, source, tag }: ListFilter): Where {
+  const and: Where[] = [{ _status: { equals: 'published' } }]
+  if (author !== undefined) and.push({ 'authors.slug': { equals: author } })
+  if (source !== undefined) and.push({ 'sources.slug': { equals: source } })
+  if (tag !== undefined) and.push({ tags: { equals: tag } })
+  return { and }
+}
+
+/** The list through Payload's Local API with the public's access: works on every adapter. */
+export async function listThroughPayload(payload: Payload, query: ListQuery): Promise<PublicList> {
+  const found = await payload.find({
+    collection: ARTICLES,
+    where: listWhere(query),
+    select: LIST_SELECT,
+    populate: LIST_POPULATE,
+    sort: '-publishedAt',
+    depth: 1,
+    limit: query.limit,
+    page: query.page,
+    overrideAccess: false,
+  })
+  return {
+    docs: found.docs as unknown as ListedArticle[],
+    page: query.page,
+    limit: query.limit,
+    hasPrevPage: query.page > 1,
+    hasNextPage: found.hasNextPage,
+    prevPage: query.page > 1 ? query.page - 1 : null,
+    nextPage: found.hasNextPage ? query.page + 1 : null,
+  }
+}

@@ -1,0 +1,38 @@
+import type { Article, Author, Media } from '../../payload-types'
+
+/** One card of a public list: what a front page or an archive shows of an article. */
+export type ListedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'dek' | 'publishedAt'> & {
+  heroImage: Media | number | null
+  authors: (Pick<Author, 'id' | 'name' | 'slug'> | number)[]
+}
+
+export type ListFilter = { author?: string; source?: string; tag?: string }
+export type ListQuery = ListFilter & { limit: number; page: number }
+
+/** A page of published articles, newest first. No total: counting every match costs a scan per request. */
+export type PublicList = {
+  docs: ListedArticle[]
+  page: number
+  limit: number
+  hasPrevPage: boolean
+  hasNextPage: boolean
+  prevPage: number | null
+  nextPage: number | null
+}
+
+export const DEFAULT_LIST_LIMIT = 20
+export const MAX_LIST_LIMIT = 100
+export const MAX_LIST_PAGE = 1000
+
+export function pageOf(docs: ListedArticle[], { limit, page }: ListQuery): PublicList {
+  const hasNextPage = docs.length > limit
+  return {
+    docs: docs.slice(0, limit),
+    page,
+    limit,
+    hasPrevPage: page > 1,
+    hasNextPage,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: hasNextPage ? page + 1 : null,
+  }
+}
