@@ -49,7 +49,7 @@ export async function measure(server: RunningServer, spec: LoadSpec, timing: Tim
   // Warm-up on one connection (as autocannon's own --warmup example): JIT and caches get warm, and
   // a very slow server is left with one request to finish, not fifty.
   await run({ url: server.base, spec, connections: 1, duration: timing.warmupS })
-  const restartedAfterWarmup = await server.settle(15_000)
+  const restartedAfterWarmup = await server.settle(10_000)
   await spec.beforeMeasure?.()
   await server.reset()
   if (spec.wrongBodies) spec.wrongBodies.count = 0
