@@ -88,6 +88,7 @@ export async function measure(server: RunningServer, spec: LoadSpec, timing: Tim
     notes: [
       ...(spec.notes ?? []),
       ...(result.latency.totalCount === 0 ? [`no answer within the run (${result.requests.sent} requests sent)`] : []),
+      ...(stats ? [] : ['the server did not answer the probe within 30 s (its event loop was busy with the backlog)']),
       ...(restarted ? ['server restarted to clear its backlog of requests'] : []),
     ],
   }

@@ -8,6 +8,7 @@
  *   npm run bench -- --large            100,000 articles
  *   npm run bench -- --sizes 1000,10000 --duration 3 --warmup 1 --connections 50 --editor-connections 10
  *   npm run bench -- --servers ours,bare-idx --scenarios list,article --cpu-prof --keep
+ *   npm run bench -- --report bench/results/latest.json     (renders latest.md again)
  *
  * DATABASE_URI=mongodb://… seeds a fresh database on that MongoDB and runs our server only (bare
  * Payload and the floor read SQLite copies).
@@ -51,8 +52,17 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string' },
     'cpu-prof': { type: 'boolean' },
     keep: { type: 'boolean' },
+    /** Renders latest.md again from a results file, without running anything. */
+    report: { type: 'string' },
   },
 })
+const RESULTS = path.resolve('bench/results')
+if (args.report) {
+  const report = markdown(JSON.parse(fs.readFileSync(args.report, 'utf8')) as RunRecord)
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), report)
+  console.log(report)
+  process.exit(0)
+}
 const sizes = (args.sizes?.split(',') ?? (args.small ? ['1000'] : args.large ? ['100000'] : ['1000', '10000']))
   .map(Number)
   .sort((a, b) => a - b)
@@ -74,7 +84,6 @@ const scenarioIds = chosen(
   SCENARIOS.map((s) => s.id),
 )
 
-const RESULTS = path.resolve('bench/results')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
 const started = performance.now()
 const log = (line: string) => {
