@@ -90,7 +90,7 @@ const log = (line: string) => {
   const elapsed = Math.round((performance.now() - started) / 1000)
   console.log(`[${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${line}`)
 }
-/** Servers get the machine's environment without mail or webhook settings: a benchmark emails nobody. */
+/** Servers get the machine's environment without mail, webhook, cache or database settings: a benchmark emails nobody and runs the defaults. */
 const baseEnv: NodeJS.ProcessEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SMTP_|WEBHOOK_|CACHE|DATABASE_URI)/.test(name))),
   NODE_ENV: 'production',
