@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { database, pushesSchema } from '../env'
 import { migrations } from '../migrations'
 import { withCommitCallbacks } from './afterCommit'
+import { withOneWriterConnection } from './oneWriterConnection'
 import { serializeTransactions } from './serializeTransactions'
 import { addListingIndexes } from './sqliteIndexes'
 
@@ -28,16 +29,18 @@ export function databaseAdapter(): DatabaseAdapterObj {
   }
   return serializeTransactions(
     withCommitCallbacks(
-      sqliteAdapter({
-        client: { url: db.url },
-        wal: true,
-        // Every write in a transaction: a failed save leaves nothing half-written.
-        transactionOptions: { behavior: 'immediate' },
-        push: pushesSchema(),
-        migrationDir,
-        prodMigrations: migrations,
-        beforeSchemaInit: [addListingIndexes],
-      }),
+      withOneWriterConnection(
+        sqliteAdapter({
+          client: { url: db.url },
+          wal: true,
+          // Every write in a transaction: a failed save leaves nothing half-written.
+          transactionOptions: { behavior: 'immediate' },
+          push: pushesSchema(),
+          migrationDir,
+          prodMigrations: migrations,
+          beforeSchemaInit: [addListingIndexes],
+        }),
+      ),
     ),
   )
 }

@@ -8,25 +8,38 @@ const PROBE_TIMEOUT_MS = 2000
 const RETRY_MS = 1000
 
 /**
- * Driver errors that mean "cannot reach the data now", not "this request is wrong": SQLite's busy,
- * locked, cannot-open, I/O, disk-full and read-only errors (libsql reports a failed open only in its
- * message, `ConnectionFailed(…)`), and the MongoDB driver's selection and network errors.
+ * Driver errors that mean "cannot reach the data now", not "this request is wrong". Unreachable:
+ * SQLite cannot open the file or reading it fails (libsql reports a failed open only in its
+ * message, `ConnectionFailed(…)`); MongoDB has no server to select or lost the connection. Busy:
+ * SQLite is locked by another process, or the disk is full or read-only — this request fails, the
+ * next may not.
  */
-const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)/
-const UNAVAILABLE_MESSAGES = /ConnectionFailed\(|\bSQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)\b/
-const UNAVAILABLE_NAMES = /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error|PoolClearedError)$/
+const UNREACHABLE_CODES = /^SQLITE_(CANTOPEN|IOERR)/
+const UNREACHABLE_MESSAGES = /ConnectionFailed\(|\bSQLITE_(CANTOPEN|IOERR)\b/
+const UNREACHABLE_NAMES = /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error|PoolClearedError)$/
+const BUSY_CODES = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/
+const BUSY_MESSAGES = /\bSQLITE_(BUSY|LOCKED|FULL|READONLY)\b|database is locked|database or disk is full|readonly database/
 
 type DriverError = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown }
 
-export function isUnavailableError(error: unknown): boolean {
-  // Drivers and ORMs wrap each other's errors (in `cause`, or only in the message): look down the chain.
+/** Looks down the cause chain: drivers and ORMs wrap each other's errors (in `cause`, or only in the message). */
+function someCause(error: unknown, test: (e: DriverError) => boolean): boolean {
   for (let e = error as DriverError | undefined, i = 0; e && typeof e === 'object' && i < 5; e = e.cause as DriverError, i++) {
-    if (typeof e.code === 'string' && UNAVAILABLE_CODES.test(e.code)) return true
-    if (typeof e.name === 'string' && UNAVAILABLE_NAMES.test(e.name)) return true
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true
+    if (test(e)) return true
   }
   return false
 }
+
+const matches = (value: unknown, pattern: RegExp) => typeof value === 'string' && pattern.test(value)
+
+export const isUnreachableError = (error: unknown): boolean =>
+  someCause(
+    error,
+    (e) => matches(e.code, UNREACHABLE_CODES) || matches(e.name, UNREACHABLE_NAMES) || matches(e.message, UNREACHABLE_MESSAGES),
+  )
+
+export const isBusyError = (error: unknown): boolean =>
+  someCause(error, (e) => matches(e.code, BUSY_CODES) || matches(e.message, BUSY_MESSAGES))
 
 let down = false
 let probing: Promise<boolean> | undefined
@@ -35,13 +48,16 @@ let probing: Promise<boolean> | undefined
 export const databaseIsDown = (): boolean => down
 
 /**
- * Called with an error a request ran into. A connectivity error marks the database unavailable
- * and starts probing it every second until it answers again; says whether it was one.
+ * Called with an error a request ran into; says whether it was the database's (then the request
+ * answers 503). An unreachable database is also marked down: requests answer 503 at once, and it
+ * is probed every second until it answers again. A busy one fails only the request that met it.
  */
 export function noteDatabaseError(payload: Payload, error: unknown): boolean {
-  if (!isUnavailableError(error)) return false
-  markDown(payload, error)
-  return true
+  if (isUnreachableError(error)) {
+    markDown(payload, error)
+    return true
+  }
+  return isBusyError(error)
 }
 
 /** One trivial query, at most one at a time, within 2 s: marks the database up or down. */

@@ -1,67 +1,107 @@
-import fs from 'node:fs'
+import { createRequire } from 'node:module'
 
+import { MongoServerSelectionError } from 'mongodb'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { usingMongo } from '../helpers/payload'
+import { startTestServer, type TestServer } from '../helpers/http'
+import { getTestPayload, usingMongo } from '../helpers/payload'
 import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
 
-/**
- * The database goes away under a running server, for real: the SQLite file's directory is moved
- * away (new connections then fail to open it, as on a lost volume), and later moved back.
- */
-const sqliteOnly = usingMongo()
-if (sqliteOnly) console.log('database-outage: skipped on MongoDB — it moves the SQLite file away; MongoDB outages answer the same 503 through the driver errors (README: Security, Faults).')
+const UNAVAILABLE = { errors: [{ message: 'The database is unavailable; try again in a few seconds.' }] }
 
-describe.skipIf(sqliteOnly)('the database becoming unavailable while serving', () => {
+const timed = async (url: string, init?: RequestInit) => {
+  const started = performance.now()
+  const res = await fetch(url, init)
+  const text = await res.text()
+  return { status: res.status, ms: performance.now() - started, retryAfter: res.headers.get('retry-after'), text }
+}
+
+if (usingMongo()) console.log('database-outage: the SQLite lock test is skipped on MongoDB — it locks the SQLite file.')
+
+describe.skipIf(usingMongo())('the SQLite file locked by another process', () => {
   let server: ProductionServer
-  const timed = async (path: string, init?: RequestInit) => {
-    const started = performance.now()
-    const res = await fetch(`${server.base}${path}`, init)
-    const text = await res.text()
-    return { status: res.status, ms: performance.now() - started, retryAfter: res.headers.get('retry-after'), text }
-  }
-  const writeComment = () =>
-    timed('/api/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ article: 1 }) })
+  type Connection = { exec(sql: string): void; close(): void }
+  let other: Connection
+  const register = (email: string) =>
+    timed(`${server.base}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'first-admin-password', name: 'First Admin' }),
+    })
 
   beforeAll(async () => {
     server = await startProductionServer({ CACHE: 'off' })
+    const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))('libsql') as new (path: string) => Connection
+    other = new Database(`${server.dir}/cms.db`)
   }, 30_000)
   afterAll(async () => {
-    if (fs.existsSync(`${server.dir}-away`)) fs.renameSync(`${server.dir}-away`, server.dir)
+    other?.close()
     server?.child.kill('SIGTERM')
     await server?.exited
   })
 
-  it('answers 503 JSON quickly, says so on /healthz, and recovers by itself when it is back', async () => {
-    expect((await timed('/api/articles')).status).toBe(200)
-    expect((await timed('/healthz')).status).toBe(200)
-
-    fs.renameSync(server.dir, `${server.dir}-away`)
-    // The connection open before the outage may serve one more operation; after that, every
-    // request needs a new one. Within a few requests the API answers 503 — never a 500.
-    const answers = []
-    for (let i = 0; i < 4; i++) answers.push(await timed('/api/articles?limit=1'), await writeComment())
-    expect(answers.map((a) => a.status).filter((s) => ![200, 404, 503].includes(s))).toEqual([])
-    const refused = await timed('/api/articles?limit=1')
+  it('answers a write 503 JSON at once while the lock is held, keeps serving reads, and writes again after', async () => {
+    other.exec('BEGIN IMMEDIATE')
+    const refused = await register('first@example.test')
     expect(refused.status).toBe(503)
-    expect(JSON.parse(refused.text)).toEqual({ errors: [{ message: 'The database is unavailable; try again in a few seconds.' }] })
+    expect(JSON.parse(refused.text)).toEqual({ errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }] })
     expect(refused.retryAfter).toBe('5')
-    expect(refused.text).not.toMatch(/SQLITE|cms\.db|\/tmp/)
-    expect(refused.ms).toBeLessThan(500)
-    const graphql = await timed('/api/graphql', {
+    expect(refused.text).not.toMatch(/SQLITE|locked|cms\.db|\/tmp/)
+    expect(refused.ms).toBeLessThan(1_000)
+    expect((await timed(`${server.base}/api/articles`)).status).toBe(200)
+    expect((await timed(`${server.base}/healthz`)).status).toBe(200)
+
+    other.exec('ROLLBACK')
+    expect((await register('first@example.test')).status).toBe(200)
+  }, 30_000)
+})
+
+describe('the database becoming unreachable while serving', () => {
+  let server: TestServer
+  let payload: Payload
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    payload = await getTestPayload()
+  })
+  afterAll(() => server?.close())
+
+  it('answers 503 JSON quickly, refuses at once while it is away, says so on /healthz, and recovers by itself', async () => {
+    // The driver's own error for a server that cannot be reached (MongoDB) or a file that cannot be opened (SQLite).
+    const lost = usingMongo()
+      ? new MongoServerSelectionError('connect ECONNREFUSED 10.0.0.9:27017', { error: undefined } as never)
+      : new Error('ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")')
+    const db = payload.db as unknown as Record<'find' | 'count' | 'findOne', (...args: unknown[]) => unknown>
+    const outage = (['find', 'count', 'findOne'] as const).map((method) => vi.spyOn(db, method).mockRejectedValue(lost))
+
+    const first = await timed(`${server.url}/api/articles`)
+    expect(first.status).toBe(503)
+    expect(JSON.parse(first.text)).toEqual({ errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }] })
+    expect(first.retryAfter).toBe('5')
+    expect(first.text).not.toMatch(/ConnectionFailed|ECONNREFUSED|cms\.db/)
+
+    // find and findOne serve requests; the background probe only counts.
+    const requestQueries = () => outage[0].mock.calls.length + outage[2].mock.calls.length
+    const queried = requestQueries()
+    const next = await timed(`${server.url}/api/sources`)
+    expect(next.status).toBe(503)
+    expect(next.ms).toBeLessThan(200)
+    const graphql = await timed(`${server.url}/api/graphql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ query: '{ Articles { totalDocs } }' }),
     })
     expect(graphql.status).toBe(503)
-    const health = await timed('/healthz')
-    expect(health.status).toBe(503)
-    expect(JSON.parse(health.text)).toEqual({ status: 'unavailable', db: 'sqlite', error: 'The database did not answer.' })
-    expect(health.ms).toBeLessThan(2_500)
+    // Refused at the door: neither request reached the database.
+    expect(requestQueries()).toBe(queried)
 
-    fs.renameSync(`${server.dir}-away`, server.dir)
-    await vi.waitFor(async () => expect((await timed('/api/articles?limit=1')).status).toBe(200), { timeout: 5_000, interval: 200 })
-    expect((await timed('/healthz')).status).toBe(200)
-    expect((await writeComment()).status).toBe(404) // a real answer again: there is no article 1
+    const health = await timed(`${server.url}/healthz`)
+    expect(health.status).toBe(503)
+    expect(JSON.parse(health.text)).toMatchObject({ status: 'unavailable', error: 'The database did not answer.' })
+
+    outage.forEach((spy) => spy.mockRestore())
+    await vi.waitFor(async () => expect((await timed(`${server.url}/api/articles`)).status).toBe(200), { timeout: 5_000, interval: 200 })
+    expect((await timed(`${server.url}/healthz`)).status).toBe(200)
   }, 30_000)
 })
