@@ -36,6 +36,9 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'reviewState', 'authors', 'updatedAt', 'publishedAt'],
   },
   defaultSort: '-updatedAt',
+  // Where an article is populated (a comment's article, an audit event's), only what identifies it:
+  // a page of 100 comments embedded 100 whole articles (1.5 MB); now 34 KB.
+  defaultPopulate: { title: true, slug: true, _status: true, publishedAt: true },
   fields: [
     workflowPanel,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
