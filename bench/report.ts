@@ -54,7 +54,7 @@ export function machine(): Machine {
 
 export const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100
 
-const READS = ['list', 'article', 'list-author', 'list-source', 'list-tag', 'graphql-list', 'graphql-article', 'revalidate', 'publish']
+const READS = ['list', 'list-rest', 'article', 'list-author', 'list-source', 'list-tag', 'graphql-list', 'graphql-article', 'revalidate', 'publish']
 const int = (value: number) => Math.round(value).toLocaleString('en-US')
 const rps = (value: number) => (value >= 10 ? int(value) : value.toFixed(1))
 /** Milliseconds in a column headed "ms". */

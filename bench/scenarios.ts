@@ -41,6 +41,21 @@ const LIST_QUERY = {
 const listPath = (filter: Record<string, unknown> = {}) =>
   `/api/articles${stringify({ ...LIST_QUERY, where: { ...LIST_QUERY.where, ...filter } }, { addQueryPrefix: true })}`
 
+type ListFilter = { author?: string; source?: string; tag?: string }
+
+/**
+ * Ours answers a list page with its purpose-built route (the same cards, no total); bare Payload
+ * with the generic REST query above. The `list-rest` scenario asks both the generic query.
+ */
+const cardsPath = (kind: ServerKind, filter: ListFilter = {}) => {
+  if (kind === 'ours') return `/api/public/articles${stringify({ limit: 20, ...filter }, { addQueryPrefix: true })}`
+  const where: Record<string, unknown> = {}
+  if (filter.author) where['authors.slug'] = { equals: filter.author }
+  if (filter.source) where['sources.slug'] = { equals: filter.source }
+  if (filter.tag) where.tags = { equals: filter.tag }
+  return listPath(where)
+}
+
 /** Ours answers an article page in one request (with its comments); bare Payload's nearest is a list of one (no comments). */
 const articlePath = (kind: ServerKind, slug: string) => {
   if (kind === 'ours') return `/api/public/articles/${encodeURIComponent(slug)}`
@@ -111,14 +126,20 @@ const articleReads = ({ kind, dataset }: ScenarioContext) =>
     return { path: articlePath(kind, slug), mustContain: `"slug":${quoted(slug)}` }
   })
 
-const filteredList = (filter: () => Record<string, unknown>) => reads(() => ({ path: listPath(filter()), mustContain: '"docs":[' }))
+const filteredList = (kind: ServerKind, filter: () => ListFilter) => reads(() => ({ path: cardsPath(kind, filter()), mustContain: '"docs":[' }))
 
 export const SCENARIOS: Scenario[] = [
   {
     id: 'list',
-    title: 'list page (20 newest, depth 1, select)',
+    title: 'list page (20 newest with authors)',
     kinds: ['ours', 'bare', 'floor'],
-    prepare: async ({ kind }) => reads(() => ({ path: kind === 'floor' ? '/list' : listPath(), mustContain: '"docs":[{' })),
+    prepare: async ({ kind }) => reads(() => ({ path: kind === 'floor' ? '/list' : cardsPath(kind), mustContain: '"docs":[{' })),
+  },
+  {
+    id: 'list-rest',
+    title: 'list page, generic REST (depth 1, select), same URL',
+    kinds: ['ours', 'bare'],
+    prepare: async () => reads(() => ({ path: listPath(), mustContain: '"docs":[{' })),
   },
   {
     id: 'article',
@@ -130,19 +151,19 @@ export const SCENARIOS: Scenario[] = [
     id: 'list-author',
     title: 'list by author slug',
     kinds: ['ours', 'bare'],
-    prepare: async ({ dataset }) => filteredList(() => ({ 'authors.slug': { equals: pick(dataset.authorSlugs) } })),
+    prepare: async ({ kind, dataset }) => filteredList(kind, () => ({ author: pick(dataset.authorSlugs) })),
   },
   {
     id: 'list-source',
     title: 'list by source slug',
     kinds: ['ours', 'bare'],
-    prepare: async ({ dataset }) => filteredList(() => ({ 'sources.slug': { equals: pick(dataset.sourceSlugs) } })),
+    prepare: async ({ kind, dataset }) => filteredList(kind, () => ({ source: pick(dataset.sourceSlugs) })),
   },
   {
     id: 'list-tag',
     title: 'list by tag',
     kinds: ['ours', 'bare'],
-    prepare: async ({ dataset }) => filteredList(() => ({ tags: { equals: pick(dataset.tags) } })),
+    prepare: async ({ kind, dataset }) => filteredList(kind, () => ({ tag: pick(dataset.tags) })),
   },
   {
     id: 'graphql-list',
