@@ -76,13 +76,16 @@ describe('page size and population', () => {
   })
 
   it(`populates at most ${MAX_DEPTH} levels for staff too`, async () => {
-    // reply → parent comment (1) → its article (2) → the article's authors (3) → an author's account (4)
-    const { status, body } = await get(`/api/comments/${reply.id}?depth=10`, { Authorization: auth.editor })
+    // reply → parent comment (1) → its article (2) → the article's authors (3) → an author's account (4).
+    // A populated article carries only its title and slug unless asked for more (`populate`).
+    const { status, body } = await get(`/api/comments/${reply.id}?depth=10&populate[articles][authors]=true`, {
+      Authorization: auth.editor,
+    })
     expect(status).toBe(200)
     const byline = body.parent.article.authors[0]
     expect(byline.name).toBe('Sam Byline')
     expect(['number', 'string']).toContain(typeof byline.user)
-    const four = await payload.findByID({ collection: 'comments', id: reply.id, depth: 4 })
+    const four = await payload.findByID({ collection: 'comments', id: reply.id, depth: 4, populate: { articles: { authors: true } } })
     expect(typeof ((four.parent as Comment).article as Article & { authors: { user: unknown }[] }).authors[0].user).toBe('object')
   })
 })
