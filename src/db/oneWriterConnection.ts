@@ -35,7 +35,8 @@ function useOneWriter(client: Client, url: string): void {
   const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))('libsql') as new (path: string) => Connection
   // No busy timeout, as on the client's own connections: a lock held by another process is an
   // immediate SQLITE_BUSY (a 503), not a wait that would stall the event loop.
-  const writer = new Database(new URL(url).pathname)
+  // The file @libsql/client opens for this URL: its path, percent-decoded (spaces arrive as %20).
+  const writer = new Database(decodeURIComponent(new URL(url).pathname))
   const ownConnection = client.transaction.bind(client)
   client.transaction = async (mode?: TransactionMode) => {
     // Only ever one transaction at a time on it; anything unexpected gets a connection of its own.

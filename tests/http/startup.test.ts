@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
@@ -56,5 +59,24 @@ describe('server lifecycle', () => {
     expect(await exited).toBe(0)
     expect(Date.now() - stoppedAt).toBeLessThan(10_000)
     await expect(fetch(`${base}/healthz`)).rejects.toThrow()
+  }, 40_000)
+})
+
+describe('a SQLite file whose path has a space', () => {
+  it('reads what it writes (reads and writes open the same file)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom with space-'))
+    const { base, child, exited } = await startProductionServer({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: `${dir}/media` })
+    const register = () =>
+      fetch(`${base}/api/users/first-register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'first@example.test', password: 'first-admin-password', name: 'First' }),
+      })
+    expect((await register()).status).toBe(200)
+    // The second is refused only if the read connection sees the user the writer stored.
+    expect((await register()).status).toBe(403)
+    expect(fs.readdirSync(dir)).toContain('cms.db')
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
   }, 40_000)
 })
