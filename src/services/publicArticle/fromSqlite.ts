@@ -1,19 +1,16 @@
-import type { Client, InValue } from '@libsql/client'
+import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { MEDIA } from '../../collections/slugs'
 import { QUOTE_BLOCK } from '../../blocks/Quote'
+import { numberOrNull, placeholders, rowsOf, textOrNull, type Rows } from '../../db/sqliteReads'
 import { threadComments } from '../../lib/threadComments'
 import { MAX_COMMENTS, type PublicArticle } from './types'
 
-type Row = Record<string, InValue>
 type LexicalNode = { type?: string; children?: LexicalNode[]; fields?: Record<string, unknown> }
 
 /** Nodes Payload would populate from other collections: the lean reader leaves those pages to Payload. */
 const POPULATED_NODES = new Set(['upload', 'relationship', 'inlineBlock'])
-
-const list = (count: number) => Array.from({ length: count }, () => '?').join(', ')
-const isoOrNull = (value: InValue) => (value === null ? null : String(value))
 
 /**
  * The article page read with a handful of indexed SQL statements instead of Payload's generic
@@ -25,7 +22,7 @@ const isoOrNull = (value: InValue) => (value === null ? null : String(value))
  * Only anonymous-readable columns are selected; drafts never match (`_status = 'published'`).
  */
 export async function readFromSqlite(payload: Payload, client: Client, slug: string): Promise<PublicArticle | null | undefined> {
-  const rows = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows as unknown as Row[]
+  const rows = rowsOf(client)
   const [article] = await rows(
     `select id, title, slug, dek, body, hero_image_id, published_at, comments_enabled, original_url, updated_at, created_at, _status
        from articles where slug = ? and _status = 'published' limit 1`,
@@ -51,28 +48,34 @@ export async function readFromSqlite(payload: Payload, client: Client, slug: str
   const heroImage =
     article.hero_image_id === null
       ? null
-      : await payload.findByID({ collection: MEDIA, id: Number(article.hero_image_id), depth: 0, overrideAccess: false, disableErrors: true })
+      : await payload.findByID({
+          collection: MEDIA,
+          id: Number(article.hero_image_id),
+          depth: 0,
+          overrideAccess: false,
+          disableErrors: true,
+        })
 
   return {
     id: Number(article.id),
     title: String(article.title),
     slug: String(article.slug),
-    dek: article.dek === null ? null : String(article.dek),
+    dek: textOrNull(article.dek),
     body: body as PublicArticle['body'],
     heroImage: heroImage ?? null,
     authors: authorIds.map((id) => authors.get(id) ?? id),
     sources: sourceIds.map((id) => sources.get(id) ?? id),
     tags: tags.map((t) => String(t.text)),
-    publishedAt: isoOrNull(article.published_at),
+    publishedAt: textOrNull(article.published_at),
     commentsEnabled: article.comments_enabled === null ? null : Boolean(article.comments_enabled),
-    originalUrl: article.original_url === null ? null : String(article.original_url),
+    originalUrl: textOrNull(article.original_url),
     updatedAt: String(article.updated_at),
     createdAt: String(article.created_at),
     _status: 'published',
     comments: threadComments(
       comments.map((c) => ({
         id: Number(c.id),
-        parent: c.parent_id === null ? null : Number(c.parent_id),
+        parent: numberOrNull(c.parent_id),
         authorName: String(c.author_name),
         body: String(c.body),
         createdAt: String(c.created_at),
@@ -103,21 +106,22 @@ function populateQuotes(node: LexicalNode, sources: Map<number, object>): void {
   node.children?.forEach((child) => populateQuotes(child, sources))
 }
 
-type Rows = (sql: string, args: InValue[]) => Promise<Row[]>
-
 async function sourcesById(ids: number[], rows: Rows): Promise<Map<number, object>> {
   if (!ids.length) return new Map()
-  const found = await rows(`select id, name, slug, kind, url, notes, updated_at, created_at from sources where id in (${list(ids.length)})`, ids)
+  const found = await rows(
+    `select id, name, slug, kind, url, notes, updated_at, created_at from sources where id in (${placeholders(ids.length)})`,
+    ids,
+  )
   return new Map(
     found.map((s) => [
       Number(s.id),
       {
         id: Number(s.id),
         name: String(s.name),
-        slug: s.slug === null ? null : String(s.slug),
-        kind: s.kind === null ? null : String(s.kind),
-        url: s.url === null ? null : String(s.url),
-        notes: s.notes === null ? null : String(s.notes),
+        slug: textOrNull(s.slug),
+        kind: textOrNull(s.kind),
+        url: textOrNull(s.url),
+        notes: textOrNull(s.notes),
         updatedAt: String(s.updated_at),
         createdAt: String(s.created_at),
       },
@@ -128,9 +132,12 @@ async function sourcesById(ids: number[], rows: Rows): Promise<Map<number, objec
 async function authorsById(ids: number[], rows: Rows): Promise<Map<number, object>> {
   if (!ids.length) return new Map()
   const unique = [...new Set(ids)]
-  const found = await rows(`select id, name, slug, bio, photo_id, updated_at, created_at from authors where id in (${list(unique.length)})`, unique)
+  const found = await rows(
+    `select id, name, slug, bio, photo_id, updated_at, created_at from authors where id in (${placeholders(unique.length)})`,
+    unique,
+  )
   const links = await rows(
-    `select _parent_id, id, label, url from authors_links where _parent_id in (${list(unique.length)}) order by _order`,
+    `select _parent_id, id, label, url from authors_links where _parent_id in (${placeholders(unique.length)}) order by _order`,
     unique,
   )
   return new Map(
@@ -139,9 +146,9 @@ async function authorsById(ids: number[], rows: Rows): Promise<Map<number, objec
       {
         id: Number(a.id),
         name: String(a.name),
-        slug: a.slug === null ? null : String(a.slug),
-        bio: a.bio === null ? null : String(a.bio),
-        photo: a.photo_id === null ? null : Number(a.photo_id),
+        slug: textOrNull(a.slug),
+        bio: textOrNull(a.bio),
+        photo: numberOrNull(a.photo_id),
         links: links.filter((l) => l._parent_id === a.id).map((l) => ({ id: String(l.id), label: String(l.label), url: String(l.url) })),
         updatedAt: String(a.updated_at),
         createdAt: String(a.created_at),

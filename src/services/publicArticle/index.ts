@@ -1,6 +1,6 @@
-import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 
+import { sqliteClient } from '../../db/sqliteReads'
 import { readFromSqlite } from './fromSqlite'
 import { readThroughPayload } from './throughPayload'
 import type { PublicArticle } from './types'
@@ -12,9 +12,9 @@ export type { PublicArticle } from './types'
  * page, otherwise (MongoDB, or a body with embedded media or links) through Payload.
  */
 export async function readPublicArticle(payload: Payload, slug: string): Promise<PublicArticle | null> {
-  const db = payload.db as unknown as { name?: string; client?: Client }
-  if (db.name === 'sqlite' && db.client) {
-    const page = await readFromSqlite(payload, db.client, slug)
+  const client = sqliteClient(payload)
+  if (client) {
+    const page = await readFromSqlite(payload, client, slug)
     if (page !== undefined) return page
   }
   return readThroughPayload(payload, slug)

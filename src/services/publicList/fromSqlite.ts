@@ -2,11 +2,8 @@ import type { Client, InValue } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { MEDIA } from '../../collections/slugs'
-import { pageOf, type ListedArticle, type ListQuery, type PublicList } from './types'
-
-type Row = Record<string, InValue>
-
-const list = (count: number) => Array.from({ length: count }, () => '?').join(', ')
+import { placeholders, rowsOf, textOrNull } from '../../db/sqliteReads'
+import { listPage, type ListedArticle, type ListQuery, type PublicList } from './types'
 
 /**
  * A page of published articles in a few indexed SQL statements and no count, instead of Payload's
@@ -16,15 +13,19 @@ const list = (count: number) => Array.from({ length: count }, () => '?').join(',
  * SQLite off the `path` index, which matches half the table (it has no statistics to know).
  */
 export async function listFromSqlite(payload: Payload, client: Client, query: ListQuery): Promise<PublicList> {
-  const rows = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows as unknown as Row[]
+  const rows = rowsOf(client)
   const where = [`_status = 'published'`]
   const args: InValue[] = []
   if (query.author !== undefined) {
-    where.push(`id in (select parent_id from articles_rels where authors_id in (select id from authors where slug = ?) and +path = 'authors')`)
+    where.push(
+      `id in (select parent_id from articles_rels where authors_id in (select id from authors where slug = ?) and +path = 'authors')`,
+    )
     args.push(query.author)
   }
   if (query.source !== undefined) {
-    where.push(`id in (select parent_id from articles_rels where sources_id in (select id from sources where slug = ?) and +path = 'sources')`)
+    where.push(
+      `id in (select parent_id from articles_rels where sources_id in (select id from sources where slug = ?) and +path = 'sources')`,
+    )
     args.push(query.source)
   }
   if (query.tag !== undefined) {
@@ -39,35 +40,43 @@ export async function listFromSqlite(payload: Payload, client: Client, query: Li
   const ids = articles.map((a) => Number(a.id))
   const credits = ids.length
     ? await rows(
-        `select parent_id, authors_id from articles_rels where parent_id in (${list(ids.length)}) and +path = 'authors' and authors_id is not null
+        `select parent_id, authors_id from articles_rels where parent_id in (${placeholders(ids.length)}) and +path = 'authors' and authors_id is not null
           order by parent_id, "order"`,
         ids,
       )
     : []
   const authorIds = [...new Set(credits.map((c) => Number(c.authors_id)))]
   const authors = new Map(
-    (authorIds.length ? await rows(`select id, name, slug from authors where id in (${list(authorIds.length)})`, authorIds) : []).map((a) => [
-      Number(a.id),
-      { id: Number(a.id), name: String(a.name), slug: a.slug === null ? null : String(a.slug) },
-    ]),
+    (authorIds.length
+      ? await rows(`select id, name, slug from authors where id in (${placeholders(authorIds.length)})`, authorIds)
+      : []
+    ).map((a) => [Number(a.id), { id: Number(a.id), name: String(a.name), slug: textOrNull(a.slug) }]),
   )
   const heroIds = [...new Set(articles.filter((a) => a.hero_image_id !== null).map((a) => Number(a.hero_image_id)))]
   // Media URLs and sizes are Payload's to compute: the few images of a page go through it.
   const media = new Map(
     heroIds.length
-      ? (await payload.find({ collection: MEDIA, where: { id: { in: heroIds } }, depth: 0, limit: heroIds.length, pagination: false, overrideAccess: false })).docs.map(
-          (m) => [m.id, m],
-        )
+      ? (
+          await payload.find({
+            collection: MEDIA,
+            where: { id: { in: heroIds } },
+            depth: 0,
+            limit: heroIds.length,
+            pagination: false,
+            overrideAccess: false,
+          })
+        ).docs.map((m) => [m.id, m])
       : [],
   )
   const docs: ListedArticle[] = articles.map((a) => ({
     id: Number(a.id),
     title: String(a.title),
-    slug: a.slug === null ? null : String(a.slug),
-    dek: a.dek === null ? null : String(a.dek),
+    slug: textOrNull(a.slug),
+    dek: textOrNull(a.dek),
     heroImage: a.hero_image_id === null ? null : (media.get(Number(a.hero_image_id)) ?? Number(a.hero_image_id)),
     authors: credits.filter((c) => c.parent_id === a.id).map((c) => authors.get(Number(c.authors_id)) ?? Number(c.authors_id)),
-    publishedAt: a.published_at === null ? null : String(a.published_at),
+    publishedAt: textOrNull(a.published_at),
   }))
-  return pageOf(docs, query)
+  // One more row than asked tells whether a next page exists, without counting every match.
+  return listPage(docs.slice(0, query.limit), query, docs.length > query.limit)
 }

@@ -1,12 +1,12 @@
 import type { Payload, Where } from 'payload'
 
 import { ARTICLES } from '../../collections/slugs'
-import type { ListedArticle, ListFilter, ListQuery, PublicList } from './types'
+import { listPage, type ListedArticle, type ListFilter, type ListQuery, type PublicList } from './types'
 
-export const LIST_SELECT = { title: true, slug: true, dek: true, publishedAt: true, heroImage: true, authors: true } as const
-export const LIST_POPULATE = { authors: { name: true, slug: true } } as const
+const LIST_SELECT = { title: true, slug: true, dek: true, publishedAt: true, heroImage: true, authors: true } as const
+const LIST_POPULATE = { authors: { name: true, slug: true } } as const
 
-export function listWhere({ author, source, tag }: ListFilter): Where {
+function listWhere({ author, source, tag }: ListFilter): Where {
   const and: Where[] = [{ _status: { equals: 'published' } }]
   if (author !== undefined) and.push({ 'authors.slug': { equals: author } })
   if (source !== undefined) and.push({ 'sources.slug': { equals: source } })
@@ -27,13 +27,5 @@ export async function listThroughPayload(payload: Payload, query: ListQuery): Pr
     page: query.page,
     overrideAccess: false,
   })
-  return {
-    docs: found.docs as unknown as ListedArticle[],
-    page: query.page,
-    limit: query.limit,
-    hasPrevPage: query.page > 1,
-    hasNextPage: found.hasNextPage,
-    prevPage: query.page > 1 ? query.page - 1 : null,
-    nextPage: found.hasNextPage ? query.page + 1 : null,
-  }
+  return listPage(found.docs as unknown as ListedArticle[], query, found.hasNextPage)
 }

@@ -24,10 +24,10 @@ export const DEFAULT_LIST_LIMIT = 20
 export const MAX_LIST_LIMIT = 100
 export const MAX_LIST_PAGE = 1000
 
-export function pageOf(docs: ListedArticle[], { limit, page }: ListQuery): PublicList {
-  const hasNextPage = docs.length > limit
+/** The page around `docs`, whichever reader found them and however it knows of a next page. */
+export function listPage(docs: ListedArticle[], { limit, page }: ListQuery, hasNextPage: boolean): PublicList {
   return {
-    docs: docs.slice(0, limit),
+    docs,
     page,
     limit,
     hasPrevPage: page > 1,
