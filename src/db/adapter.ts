@@ -8,8 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { database, pushesSchema } from '../env'
 import { migrations } from '../migrations'
 import { withCommitCallbacks } from './afterCommit'
-import { withOneWriterConnection } from './oneWriterConnection'
-import { serializeTransactions } from './serializeTransactions'
+import { withSqliteWorkarounds } from './sqlite'
 import { addListingIndexes } from './sqliteIndexes'
 
 const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
@@ -27,20 +26,19 @@ export function databaseAdapter(): DatabaseAdapterObj {
       }),
     )
   }
-  return serializeTransactions(
+  // The workarounds wrap the commit callbacks: a transaction's turn ends after its callbacks ran.
+  return withSqliteWorkarounds(
     withCommitCallbacks(
-      withOneWriterConnection(
-        sqliteAdapter({
-          client: { url: db.url },
-          wal: true,
-          // Every write in a transaction: a failed save leaves nothing half-written.
-          transactionOptions: { behavior: 'immediate' },
-          push: pushesSchema(),
-          migrationDir,
-          prodMigrations: migrations,
-          beforeSchemaInit: [addListingIndexes],
-        }),
-      ),
+      sqliteAdapter({
+        client: { url: db.url },
+        wal: true,
+        // Every write in a transaction: a failed save leaves nothing half-written.
+        transactionOptions: { behavior: 'immediate' },
+        push: pushesSchema(),
+        migrationDir,
+        prodMigrations: migrations,
+        beforeSchemaInit: [addListingIndexes],
+      }),
     ),
   )
 }
