@@ -1,8 +1,12 @@
+/** Every role, declared once (the users' `roles` field, the workflow's table and access use these). */
 export const ROLES = ['admin', 'publisher', 'editor', 'contributor'] as const
 export type Role = (typeof ROLES)[number]
 
-/** The roles that see every article and moderate comments. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'publisher', 'editor']
+/** The roles that see every article and moderate comments; listed lowest first, as refusals name them. */
+export const STAFF_ROLES: readonly Role[] = ['editor', 'publisher', 'admin']
+
+/** The roles that approve, schedule and publish. */
+export const PUBLISHER_ROLES: readonly Role[] = ['publisher', 'admin']
 
 type MaybeUser = { roles?: readonly (Role | string)[] | null } | null | undefined
 

@@ -1,6 +1,5 @@
+import { PUBLISHER_ROLES, type Role, STAFF_ROLES } from '../access/roles'
 import type { Action, ReviewState } from './states'
-
-type Role = 'admin' | 'publisher' | 'editor' | 'contributor'
 
 export type Transition = {
   from: readonly ReviewState[]
@@ -14,17 +13,14 @@ export type Transition = {
   needs?: 'note' | 'publishAt'
 }
 
-const STAFF: readonly Role[] = ['editor', 'publisher', 'admin']
-const PUBLISHERS: readonly Role[] = ['publisher', 'admin']
-
 /** The review workflow: what each action does, from where, and who may take it. */
 export const TRANSITIONS: Record<Action, Transition> = {
-  submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', roles: STAFF, alsoAllowed: 'authors' },
-  withdraw: { from: ['in_review'], to: 'draft', roles: STAFF, alsoAllowed: 'submitter' },
-  request_changes: { from: ['in_review', 'approved'], to: 'changes_requested', roles: STAFF, needs: 'note' },
-  approve: { from: ['in_review'], to: 'approved', roles: PUBLISHERS, fourEyes: true },
-  publish: { from: ['approved'], to: 'published', roles: PUBLISHERS },
-  schedule: { from: ['approved'], to: 'scheduled', roles: PUBLISHERS, needs: 'publishAt' },
-  unschedule: { from: ['scheduled'], to: 'approved', roles: PUBLISHERS },
-  unpublish: { from: ['published'], to: 'unpublished', roles: PUBLISHERS },
+  submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', roles: STAFF_ROLES, alsoAllowed: 'authors' },
+  withdraw: { from: ['in_review'], to: 'draft', roles: STAFF_ROLES, alsoAllowed: 'submitter' },
+  request_changes: { from: ['in_review', 'approved'], to: 'changes_requested', roles: STAFF_ROLES, needs: 'note' },
+  approve: { from: ['in_review'], to: 'approved', roles: PUBLISHER_ROLES, fourEyes: true },
+  publish: { from: ['approved'], to: 'published', roles: PUBLISHER_ROLES },
+  schedule: { from: ['approved'], to: 'scheduled', roles: PUBLISHER_ROLES, needs: 'publishAt' },
+  unschedule: { from: ['scheduled'], to: 'approved', roles: PUBLISHER_ROLES },
+  unpublish: { from: ['published'], to: 'unpublished', roles: PUBLISHER_ROLES },
 }
