@@ -1,7 +1,9 @@
 import type { FieldHook } from 'payload'
 
+import type { Article } from '../../payload-types'
+
 /** Tags are lowercase, trimmed and unique, so filtering by tag is an exact match. */
-export const normaliseTags: FieldHook = ({ value }) => {
+export const normaliseTags: FieldHook<Article, Article['tags']> = ({ value }) => {
   if (!Array.isArray(value)) return value
   const tags = value
     .filter((tag): tag is string => typeof tag === 'string')

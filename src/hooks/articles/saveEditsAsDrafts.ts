@@ -1,7 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { DUPLICATING, isTransition, RESTORING } from '../../services/workflow/context'
+import { ARTICLES } from '../../collections/slugs'
 import { refuse } from '../../lib/refuse'
+import { DUPLICATING, isTransition, RESTORING } from '../../services/workflow/context'
 
 export const PUBLISH_THROUGH_WORKFLOW =
   'Articles go live only through the review workflow: once approved, a publisher publishes with POST /api/articles/:id/workflow {"action":"publish"}.'
@@ -15,18 +16,17 @@ export const RESTORE_AS_DRAFT =
  * (`_status: "published"`, the admin's Publish button, a bulk update) is refused; restoring a
  * version yields a draft as well.
  */
-export const saveEditsAsDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const saveEditsAsDrafts: CollectionBeforeOperationHook<typeof ARTICLES> = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
   if (isTransition(req.context)) return args
-  const { data, duplicateFromID } = args as { data?: Record<string, unknown>; duplicateFromID?: unknown }
-
-  if (data?._status === 'published') throw refuse(403, PUBLISH_THROUGH_WORKFLOW)
   if (operation === 'restoreVersion') {
     // Payload reads the draft flag of a restore before this hook runs, so it cannot be forced here.
-    if (!(args as { draft?: boolean }).draft) throw refuse(403, RESTORE_AS_DRAFT)
+    if (!args.draft) throw refuse(403, RESTORE_AS_DRAFT)
     req.context[RESTORING] = true
+    return { ...args, draft: true }
   }
+  if (args.data?._status === 'published') throw refuse(403, PUBLISH_THROUGH_WORKFLOW)
   // A duplicate starts its own review: none of the original's workflow state comes along.
-  if (operation === 'create' && duplicateFromID) req.context[DUPLICATING] = true
+  if (operation === 'create' && args.duplicateFromID) req.context[DUPLICATING] = true
   return { ...args, draft: true }
 }
