@@ -20,12 +20,10 @@ import { publicArticle } from './src/endpoints/publicArticle'
 import { publicArticles } from './src/endpoints/publicArticles'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
-import { answerUnavailableDatabase } from './src/hooks/answerUnavailableDatabase'
-import { attachRequestId } from './src/hooks/attachRequestId'
-import { withQueryCaps } from './src/hooks/capPublicQueries'
-import { withPublicCacheInvalidation } from './src/hooks/invalidatePublicResponses'
-import { withForbiddenKeysRefused } from './src/hooks/refuseForbiddenKeys'
-import { refuseUnreadableMultipart } from './src/hooks/refuseUnreadableMultipart'
+import { afterErrorHooks, loggingLevels } from './src/hooks/errors'
+import { capQueries } from './src/plugins/capQueries'
+import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
+import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
 import { requestLogFields } from './src/server/requestId'
@@ -47,10 +45,7 @@ export default buildConfig({
       views: { importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' } },
     },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents]
-    .map(withQueryCaps)
-    .map(withPublicCacheInvalidation)
-    .map(withForbiddenKeysRefused),
+  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents],
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
@@ -72,25 +67,12 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => runsJobs(),
   },
-  hooks: { afterError: [answerUnavailableDatabase, attachRequestId, refuseUnreadableMultipart] },
+  hooks: { afterError: afterErrorHooks },
+  // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
+  plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys],
   logger: { options: { level: logLevel(), mixin: requestLogFields } },
   onInit: checkWebhookConfig,
-  // Refusals (4xx) are the API working as intended: one info line each, not an error with a stack.
-  loggingLevels: Object.fromEntries(
-    (
-      [
-        'APIError',
-        'AuthenticationError',
-        'Forbidden',
-        'Locked',
-        'LockedAuth',
-        'NotFound',
-        'QueryError',
-        'UnverifiedEmail',
-        'ValidationError',
-      ] as const
-    ).map((name) => [name, 'info']),
-  ),
+  loggingLevels,
   secret: payloadSecret(),
   serverURL: serverUrl(),
   sharp,

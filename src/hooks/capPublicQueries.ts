@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
+import type { CollectionBeforeOperationHook, Where } from 'payload'
 
 import { isStaff } from '../access/roles'
 import { refuse } from '../lib/refuse'
@@ -57,9 +57,3 @@ export const capPublicQueries: CollectionBeforeOperationHook = ({ args, collecti
   const limit = requested === undefined ? (query.pagination === false ? cap : undefined) : requested > 0 ? Math.min(requested, cap) : cap
   return { ...args, pagination: true, limit, depth }
 }
-
-/** Adds the caps to a collection's operations. */
-export const withQueryCaps = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [capPublicQueries, ...(collection.hooks?.beforeOperation ?? [])] },
-})

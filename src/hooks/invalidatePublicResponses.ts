@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { ARTICLES, COMMENTS, WORKFLOW_EVENTS } from '../collections/slugs'
 import { afterCommit } from '../db/afterCommit'
@@ -18,6 +18,8 @@ const MATTERS: Record<string, (doc: Doc, previousDoc: Doc) => boolean> = {
   [WORKFLOW_EVENTS]: () => false,
 }
 
+const matters = (collection: string, doc: Doc, previousDoc: Doc): boolean => (MATTERS[collection] ?? (() => true))(doc, previousDoc)
+
 /**
  * Empties the response cache at once and again when the write's transaction commits: a read that
  * ran in between saw the old, still committed data, and must not survive the commit.
@@ -29,21 +31,11 @@ async function invalidate(req: PayloadRequest): Promise<void> {
   await afterCommit(req, () => cache.invalidate())
 }
 
-export function withPublicCacheInvalidation(collection: CollectionConfig): CollectionConfig {
-  const matters = MATTERS[collection.slug] ?? (() => true)
-  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-    if (matters(doc, previousDoc)) await invalidate(req)
-    return doc
-  }
-  const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-    if (matters(doc, doc)) await invalidate(req)
-  }
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
-    },
-  }
+export const invalidatePublicResponsesOnChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+  if (matters(collection.slug, doc, previousDoc)) await invalidate(req)
+  return doc
+}
+
+export const invalidatePublicResponsesOnDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  if (matters(collection.slug, doc, doc)) await invalidate(req)
 }

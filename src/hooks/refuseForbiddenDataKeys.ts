@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 
 import { findForbiddenKey } from '../lib/forbiddenKeys'
 import { refuse } from '../lib/refuse'
@@ -9,7 +9,7 @@ import { refuse } from '../lib/refuse'
  * here: it must be an object (Payload answers a bare string with a 500) without a `__proto__`,
  * `constructor` or `prototype` key at any depth.
  */
-export const refuseForbiddenKeys: CollectionBeforeOperationHook = ({ args }) => {
+export const refuseForbiddenDataKeys: CollectionBeforeOperationHook = ({ args }) => {
   if (!('data' in args) || args.data === undefined) return args
   const { data } = args as { data: unknown }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw refuse(400, 'The data must be a JSON object.')
@@ -17,9 +17,3 @@ export const refuseForbiddenKeys: CollectionBeforeOperationHook = ({ args }) => 
   if (forbidden) throw refuse(400, `The data contains the forbidden key "${forbidden.key}" at ${forbidden.path}.`)
   return args
 }
-
-/** Runs the check first, before any other hook of the collection reads the data. */
-export const withForbiddenKeysRefused = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [refuseForbiddenKeys, ...(collection.hooks?.beforeOperation ?? [])] },
-})

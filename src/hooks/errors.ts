@@ -1,0 +1,25 @@
+import type { AfterErrorHook, Config } from 'payload'
+
+import { answerUnavailableDatabase } from './answerUnavailableDatabase'
+import { attachRequestId } from './attachRequestId'
+import { refuseUnreadableMultipart } from './refuseUnreadableMultipart'
+
+/** What an error answers, in this order: refuseUnreadableMultipart must come after attachRequestId. */
+export const afterErrorHooks: AfterErrorHook[] = [answerUnavailableDatabase, attachRequestId, refuseUnreadableMultipart]
+
+/** Refusals (4xx) are the API working as intended: one info line each, not an error with a stack. */
+export const loggingLevels: Config['loggingLevels'] = Object.fromEntries(
+  (
+    [
+      'APIError',
+      'AuthenticationError',
+      'Forbidden',
+      'Locked',
+      'LockedAuth',
+      'NotFound',
+      'QueryError',
+      'UnverifiedEmail',
+      'ValidationError',
+    ] as const
+  ).map((name) => [name, 'info']),
+)
