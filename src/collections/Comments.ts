@@ -10,7 +10,7 @@ import { notifyAuthorsOfApproval } from '../hooks/comments/notifyAuthorsOfApprov
 import { recordModeration } from '../hooks/comments/recordModeration'
 import { screenCommentSubmission } from '../hooks/comments/screenCommentSubmission'
 import { screenReaderComment } from '../hooks/comments/screenReaderComment'
-import { validateComment } from '../hooks/comments/validateComment'
+import { validateComment } from '../services/comments/validateComment'
 import { ARTICLES, COMMENTS, USERS } from './slugs'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const

@@ -2,8 +2,8 @@ import type { CollectionBeforeOperationHook, Where } from 'payload'
 
 import { isStaff } from '../access/roles'
 import { refuse } from '../lib/refuse'
-import { assertRelationHops } from './limitRelationHops'
-import { assertWhereShape } from './limitWhereShape'
+import { assertRelationHops } from '../lib/relationHops'
+import { assertWhereShape } from '../lib/whereShape'
 
 export const PUBLIC_LIMIT = 100
 export const STAFF_LIMIT = 500
@@ -20,7 +20,7 @@ const PRIVATE_SORT =
  * Every API query is bounded, staff's included: a page holds at most 100 documents for the public
  * and contributors, 500 for staff (larger limits are clamped; `limit=0`, a negative limit and
  * `pagination=false` get a full page, never the whole table — the admin UI asks for `limit=0`);
- * population goes at most 3 levels deep; a filter has a bounded shape (limitWhereShape) and
+ * population goes at most 3 levels deep; a filter has a bounded shape (src/lib/whereShape.ts) and
  * follows at most one relationship. Outsiders cannot sort by fields they may not read. Trusted
  * server code (overrideAccess) is not limited here.
  */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { MAX_GRAPHQL_ROWS } from '../../src/graphql/queryLimits'
 import { MAX_DEPTH, PUBLIC_LIMIT, STAFF_LIMIT } from '../../src/hooks/capPublicQueries'
-import { MAX_TEXT_MATCH_LENGTH, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from '../../src/hooks/limitWhereShape'
+import { MAX_TEXT_MATCH_LENGTH, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from '../../src/lib/whereShape'
 import type { Article, Comment, User } from '../../src/payload-types'
 import { createArticle, createAuthor, createSource, createUser, desk } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'

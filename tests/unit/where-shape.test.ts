@@ -1,7 +1,7 @@
 import type { Where } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { assertWhereShape } from '../../src/hooks/limitWhereShape'
+import { assertWhereShape } from '../../src/lib/whereShape'
 
 const nest = (levels: number, group = 'or'): Where => (levels === 0 ? { title: { equals: 'x' } } : { [group]: [nest(levels - 1, group)] })
 /** What Payload's query-string parser leaves when it stops at 10 brackets: the rest of the path as one key. */

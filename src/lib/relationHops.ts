@@ -1,6 +1,6 @@
 import type { Field, Payload, Where } from 'payload'
 
-import { refuse } from '../lib/refuse'
+import { refuse } from './refuse'
 
 type Named = { name?: string; type: string; relationTo?: string | string[]; fields?: Field[]; flattenedFields?: Field[] }
 

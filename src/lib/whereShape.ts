@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import { refuse } from '../lib/refuse'
+import { refuse } from './refuse'
 
 export const MAX_WHERE_NESTING = 5
 export const MAX_WHERE_CONDITIONS = 20

@@ -4,8 +4,8 @@ import { ValidationError } from 'payload'
 import { COMMENTS } from '../../collections/slugs'
 import { idOf } from '../../lib/ids'
 import type { Comment } from '../../payload-types'
-import { checkFields, MESSAGES } from '../../services/comments/rules'
-import { commentableArticle, isReplyTarget, submitterOf } from '../../services/comments/submission'
+import { checkFields, MESSAGES } from './rules'
+import { commentableArticle, isReplyTarget, submitterOf } from './submission'
 
 /**
  * A new comment goes on a published article that accepts comments (404 / 403 otherwise); then
