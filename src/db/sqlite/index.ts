@@ -20,8 +20,10 @@ import { serializeTransactions } from './serializeTransactions'
  *   with `inTransaction`, `exec` and `prepare`, and no busy timeout (SQLITE_BUSY at once; the
  *   adapter's `busyTimeout` option stays at its default 0).
  *
- * What a locked, full or unreachable database answers (503) is decided for both drivers by
- * src/services/databaseHealth.ts, not here.
+ * Not adapter decorations, so not here: what a locked, full or unreachable database answers (503,
+ * for both drivers: src/services/databaseHealth.ts), and the two places that keep a write inside
+ * the request's transaction because SQLite has one writer (Users' forgotPassword interval in
+ * src/collections/Users.ts, cancelSchedule in src/services/workflow/schedule.ts).
  */
 export function withSqliteWorkarounds(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return serializeTransactions(withOneWriterConnection(adapter))
