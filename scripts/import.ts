@@ -10,7 +10,8 @@ if ('help' in args) {
   process.exit(0)
 }
 if ('error' in args) {
-  console.error(`import: ${args.error}\n\n${USAGE}`)
+  // One line that says what is wrong; the options are one --help away rather than 15 lines below.
+  console.error(`import: ${args.error} See npm run import -- --help.`)
   process.exit(2)
 }
 

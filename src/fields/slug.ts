@@ -1,10 +1,14 @@
 import type { TextField } from 'payload'
 
-import { SLUG_PATTERN, slugify } from '../lib/slugify'
+import { checkSlug, slugify } from '../lib/slugify'
 
 /**
  * A unique, editable URL slug that is derived from `from` when left empty.
  * Uniqueness is enforced by the database index, which Payload reports as a 400 on the field.
+ *
+ * Derived only while empty: on update Payload hands the hook the stored slug when the request
+ * sends none, so renaming an article (published or not) keeps its URL; only an edited slug
+ * changes it.
  */
 export const slugField = (from: string): TextField => ({
   name: 'slug',
@@ -15,14 +19,14 @@ export const slugField = (from: string): TextField => ({
   hooks: {
     beforeValidate: [
       ({ value, data, originalDoc }) => {
-        if (typeof value === 'string' && value.trim()) return slugify(value)
-        const source = data?.[from] ?? originalDoc?.[from]
-        return typeof source === 'string' && source.trim() ? slugify(source) : value
+        const typed = typeof value === 'string' && value.trim() ? value : undefined
+        const source: unknown = typed ?? data?.[from] ?? originalDoc?.[from]
+        if (typeof source !== 'string' || !source.trim()) return value
+        // When slugify makes nothing of it (a title in Chinese, a slug of emoji) the value is left
+        // as it was, so the validation below can say which of the two needs a change.
+        return slugify(source) || value
       },
     ],
   },
-  validate: (value: string | null | undefined) => {
-    if (!value) return 'A slug is required (or a title to derive it from).'
-    return SLUG_PATTERN.test(value) || 'Use lowercase letters, digits and single hyphens only.'
-  },
+  validate: (value, { siblingData }) => checkSlug(value, from, (siblingData as Record<string, unknown> | undefined)?.[from]),
 })

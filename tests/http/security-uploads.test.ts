@@ -184,6 +184,10 @@ describe('file names', () => {
       [png, 'script.php', 'application/x-php', 'script.png'],
       [jpeg, 'photo.png', 'image/png', 'photo.jpg'],
       [jpeg, 'photo.JPEG', 'image/jpeg', 'photo.jpeg'],
+      [await sharp(png).resize(500).webp().toBuffer(), 'photo.png', 'image/png', 'photo.webp'],
+      [await sharp(png).resize(500).gif().toBuffer(), 'anim.jpg', 'image/jpeg', 'anim.gif'],
+      [await sharp(png).resize(500).avif().toBuffer(), 'photo.svg', 'image/svg+xml', 'photo.avif'],
+      [png, 'no-extension', 'application/octet-stream', 'no-extension.png'],
     ]
     for (const [data, sent, type, expected] of cases) {
       const res = await upload(data, sent, type)
@@ -256,6 +260,21 @@ describe('files disguised as images', () => {
         status: 400,
         problem: 'Invalid MIME type: image/svg+xml.',
       })
+    }
+    expect(await state()).toEqual(stored)
+  })
+
+  it('refuses a file of another type that claims to be a PNG with 400 naming its real type, a raster TIFF too; nothing stored', async () => {
+    const pdf = '%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'
+    const zip = Buffer.from('504b03041400000000000000000000000000000000000000000000000000', 'hex')
+    const tiff = await sharp(png).resize(40).tiff().toBuffer()
+    for (const [what, data, mime] of [
+      ['a PDF', pdf, 'application/pdf'],
+      ['a ZIP archive', zip, 'application/zip'],
+      ['a TIFF image', tiff, 'image/tiff'],
+    ] as const) {
+      const res = await upload(data, 'photo.png', 'image/png')
+      expect({ what, status: res.status, problem: fileProblem(res) }).toEqual({ what, status: 400, problem: `Invalid MIME type: ${mime}.` })
     }
     expect(await state()).toEqual(stored)
   })

@@ -1,20 +1,15 @@
+import { fileTypeFromBuffer, type FileTypeResult } from 'file-type'
 import type { CollectionBeforeOperationHook } from 'payload'
 
 /** The longest base name kept, in UTF-8 bytes: with a size suffix (`-1600x900`) it stays far below the 255 a file system allows. */
 export const MAX_NAME_BYTES = 100
 
-/** The allowed image types (Media's mimeTypes) by their first bytes, as Payload's check tells them, and the extension each is stored with. */
-const SIGNATURES: { ext: string; aliases: string[]; matches: (head: Buffer) => boolean }[] = [
-  { ext: 'jpg', aliases: ['jpeg'], matches: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff },
-  { ext: 'png', aliases: [], matches: (head) => head.toString('latin1', 0, 8) === '\x89PNG\r\n\x1a\n' },
-  { ext: 'gif', aliases: [], matches: (head) => head.toString('latin1', 0, 3) === 'GIF' },
-  { ext: 'webp', aliases: [], matches: (head) => head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP' },
-  {
-    ext: 'avif',
-    aliases: [],
-    matches: (head) => head.toString('latin1', 4, 8) === 'ftyp' && /^avi[fs]$/.test(head.toString('latin1', 8, 12)),
-  },
-]
+/** Other spellings of an extension, kept when the sender used one (`photo.JPEG` stays `.jpeg`). */
+const ALIASES: Record<string, string[]> = { jpg: ['jpeg'] }
+
+/** Whether a collection's `mimeTypes` (exact or `image/*`) take `mime`; no list takes every type. */
+const allows = (mimeTypes: readonly string[] | undefined, mime: string) =>
+  !mimeTypes?.length || mimeTypes.some((type) => type === mime || (type.endsWith('/*') && mime.startsWith(type.slice(0, -1))))
 
 const clean = (text: string) =>
   text
@@ -38,10 +33,10 @@ const truncateBytes = (text: string, max: number) => {
 /**
  * The name an upload is stored under: the last segment of what the sender called it (after
  * decoding `%2F` and splitting on `/` and `\`), letters, digits, `_`, `.` and `-` only, at most
- * 100 bytes, and — when the content is one of the allowed image types — that type's extension,
- * whatever the sender's was (`photo.html` holding a PNG is stored as `photo.png`).
+ * 100 bytes, and — when `type`, the type its content was found to be, is given — that type's
+ * extension, whatever the sender's was (`photo.html` holding a PNG is stored as `photo.png`).
  */
-export function safeUploadName(sent: string, content: Buffer): string {
+export function safeUploadName(sent: string, type?: Pick<FileTypeResult, 'ext'>): string {
   let name = sent
   try {
     name = decodeURIComponent(sent)
@@ -55,8 +50,7 @@ export function safeUploadName(sent: string, content: Buffer): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 10)
-  const type = SIGNATURES.find(({ matches }) => matches(content.subarray(0, 16)))
-  const ext = type ? (type.aliases.includes(given) ? given : type.ext) : given
+  const ext = type ? (ALIASES[type.ext]?.includes(given) ? given : type.ext) : given
   return ext ? `${base}.${ext}` : base
 }
 
@@ -67,8 +61,13 @@ export function safeUploadName(sent: string, content: Buffer): string {
  * written, when the sizes' longer names were refused by the file system. Renamed before Payload
  * names the files.
  */
-export const nameUploadSafely: CollectionBeforeOperationHook = ({ operation, req }) => {
-  if ((operation === 'create' || operation === 'update') && req.file?.data?.length) {
-    req.file.name = safeUploadName(req.file.name, req.file.data)
+export const nameUploadSafely: CollectionBeforeOperationHook = async ({ collection, operation, req }) => {
+  const file = req.file
+  if ((operation === 'create' || operation === 'update') && file?.data?.length) {
+    // The same detection as Payload's check (file-type), so the name says what Payload accepted.
+    // Content of a type the collection refuses keeps the sender's extension: Payload refuses it
+    // by content anyway, and names it in the answer ("Invalid MIME type: application/pdf.").
+    const type = await fileTypeFromBuffer(file.data).catch(() => undefined)
+    file.name = safeUploadName(file.name, type && allows(collection.upload.mimeTypes, type.mime) ? type : undefined)
   }
 }

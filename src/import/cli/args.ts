@@ -1,3 +1,5 @@
+import { parseArgs as readCommandLine } from 'node:util'
+
 import { isFormat } from '../formats'
 import type { ImportOptions } from '../importer'
 import { FORMATS } from '../types'
@@ -18,46 +20,49 @@ Options:
 
 export type CliArgs = { paths: string[]; options: Omit<ImportOptions, 'onProgress'> } | { help: true } | { error: string }
 
+const OPTIONS = {
+  format: { type: 'string' },
+  author: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'publish-as-is': { type: 'boolean' },
+  as: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+const isOption = (name: string): name is keyof typeof OPTIONS => Object.hasOwn(OPTIONS, name)
+
 /** Reads the command line (what follows `npm run import --`). */
 export function parseArgs(argv: string[]): CliArgs {
-  const paths: string[] = []
+  // Not strict: node's refusals ("Option '--author <value>' argument missing") are replaced by
+  // ours, one line each, so every flag is judged here from its token.
+  const { tokens, positionals } = readCommandLine({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true })
+  const flags = tokens.filter((token) => token.kind === 'option')
+  if (flags.some((flag) => flag.name === 'help')) return { help: true }
   const options: Omit<ImportOptions, 'onProgress'> = {}
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const value = () => inline ?? argv[++i]
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return { help: true }
-      case '--dry-run':
+  for (const flag of flags) {
+    if (!isOption(flag.name)) return { error: `unknown option ${flag.rawName}.` }
+    if (OPTIONS[flag.name].type === 'boolean' && flag.value !== undefined) return { error: `${flag.rawName} takes no value.` }
+    // `--author --dry-run` is a missing value, not an author called --dry-run (`--author=-x` is one).
+    const value = flag.inlineValue || !flag.value?.startsWith('-') ? flag.value : undefined
+    switch (flag.name) {
+      case 'dry-run':
         options.dryRun = true
         break
-      case '--publish-as-is':
+      case 'publish-as-is':
         options.publishAsIs = true
         break
-      case '--format': {
-        const format = value()
-        if (!format || !isFormat(format))
-          return { error: `--format must be one of ${FORMATS.join(', ')}${format ? `, not "${format}"` : ''}.` }
-        options.format = format
+      case 'format':
+        if (!value || !isFormat(value)) return { error: `--format must be one of ${FORMATS.join(', ')}${value ? `, not "${value}"` : ''}.` }
+        options.format = value
         break
-      }
-      case '--author':
-      case '--as': {
-        const given = value()
-        if (!given || given.startsWith('--')) return { error: `${flag} needs a value.` }
-        if (flag === '--author') options.author = given
-        else options.as = given
+      case 'author':
+      case 'as':
+        if (!value) return { error: `${flag.rawName} needs a value.` }
+        options[flag.name] = value
         break
-      }
-      default:
-        if (arg.startsWith('-')) return { error: `unknown option ${arg}.` }
-        paths.push(arg)
     }
   }
-  if (!paths.length) return { error: 'name a file or folder to import.' }
+  if (!positionals.length) return { error: 'name a file or folder to import.' }
   if (options.as && !options.publishAsIs) return { error: '--as only applies with --publish-as-is.' }
-  return { paths, options }
+  return { paths: positionals, options }
 }
