@@ -20,7 +20,13 @@ type Spec = {
 
 const SPEC: Record<ReviewState, Spec> = {
   draft: { contributorMay: true, to: 'draft', editors: 'untouched', approvalCleared: false, submissionCleared: false },
-  changes_requested: { contributorMay: true, to: 'changes_requested', editors: 'untouched', approvalCleared: false, submissionCleared: false },
+  changes_requested: {
+    contributorMay: true,
+    to: 'changes_requested',
+    editors: 'untouched',
+    approvalCleared: false,
+    submissionCleared: false,
+  },
   in_review: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: false, submissionCleared: false },
   approved: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: true, submissionCleared: false },
   scheduled: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: true, submissionCleared: false },
