@@ -109,6 +109,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      sendEmail: TaskSendEmail;
       deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
@@ -404,6 +405,8 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * Emails, webhook deliveries and scheduled publications, sent after the change that queued them commits, with retries. A job with an error (not a cancellation) has failed for good.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
@@ -455,7 +458,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle' | 'deliverWebhook';
+        taskSlug: 'inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -488,7 +491,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle' | 'deliverWebhook') | null;
+  taskSlug?: ('inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -845,11 +848,25 @@ export interface TaskPublishScheduledArticle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    eventId: string;
+    to: string[];
+    subject: string;
+    text: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskDeliverWebhook".
  */
 export interface TaskDeliverWebhook {
   input: {
     url: string;
+    eventId: string;
     body: string;
   };
   output: {

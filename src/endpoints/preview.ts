@@ -12,7 +12,7 @@ import type { Article } from '../payload-types'
 import { previewKey, signPreviewToken, verifyPreviewToken } from '../services/preview/token'
 import { transitionContext } from '../services/workflow/context'
 import { loadArticle } from '../services/workflow/facts'
-import { inTransaction } from '../services/workflow/transition'
+import { inTransaction } from '../db/transaction'
 
 const NO_STORE = 'private, no-store'
 

@@ -1,6 +1,8 @@
 import path from 'node:path'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, ValidationError } from 'payload'
+import { createLocalReq, ValidationError } from 'payload'
+
+import { inTransaction } from '../db/transaction'
 
 import { clip, quotesOf, standfirst } from './articleData'
 import { toLexical } from './body/toLexical'
@@ -67,37 +69,37 @@ export async function importPost(ctx: ImportContext, post: ImportedPost, file: s
   }
   const req = await createLocalReq({}, ctx.payload)
   const scope: PostScope = { ctx, req }
-  await initTransaction(req)
   try {
-    const authors = await resolveAuthors(scope, post.authors)
-    const sources = await citedSources(scope, post, result)
-    const media = await uploadedImages(scope, post, file, result)
-    const refs = { sourceId: (name: string) => sources.get(name), mediaId: (src: string) => media.get(src) }
-    const idPrefix = sha1(post.importKey).slice(0, 12)
-    const body = toLexical(post.body, refs, idPrefix)
-    const sourced = (block: BodyBlock) => block.type !== 'quote' || (block.source !== undefined && sources.has(block.source))
-    const unsourced = !post.body.every(sourced)
-    if (post.title.length > 200) result.notes.push('the title was shortened to 200 characters')
-    const fields = {
-      title: clip(post.title, 200),
-      dek: standfirst(post),
-      // Saved without the Quote blocks that cite nobody (they cannot be saved); storeUnsourcedBody adds them.
-      body: unsourced ? toLexical(post.body.filter(sourced), refs, idPrefix) : body,
-      authors,
-      tags: post.tags,
-      publishedAt: post.publishedAt ?? null,
-      originalUrl: post.originalUrl ? post.originalUrl.slice(0, 2000) : null,
-      commentsEnabled: post.commentsEnabled,
-    }
-    const saved = await upsertArticle(scope, post.importKey, fields, body)
-    if (unsourced && saved.outcome !== 'unchanged') await storeUnsourcedBody(scope, saved.id, body)
-    const comments = await importComments(scope, saved.id, post.comments, saved.outcome === 'created')
-    result.notes.push(...comments.problems)
-    await commitTransaction(req)
+    const { saved, comments } = await inTransaction(req, async () => {
+      const authors = await resolveAuthors(scope, post.authors)
+      const sources = await citedSources(scope, post, result)
+      const media = await uploadedImages(scope, post, file, result)
+      const refs = { sourceId: (name: string) => sources.get(name), mediaId: (src: string) => media.get(src) }
+      const idPrefix = sha1(post.importKey).slice(0, 12)
+      const body = toLexical(post.body, refs, idPrefix)
+      const sourced = (block: BodyBlock) => block.type !== 'quote' || (block.source !== undefined && sources.has(block.source))
+      const unsourced = !post.body.every(sourced)
+      if (post.title.length > 200) result.notes.push('the title was shortened to 200 characters')
+      const fields = {
+        title: clip(post.title, 200),
+        dek: standfirst(post),
+        // Saved without the Quote blocks that cite nobody (they cannot be saved); storeUnsourcedBody adds them.
+        body: unsourced ? toLexical(post.body.filter(sourced), refs, idPrefix) : body,
+        authors,
+        tags: post.tags,
+        publishedAt: post.publishedAt ?? null,
+        originalUrl: post.originalUrl ? post.originalUrl.slice(0, 2000) : null,
+        commentsEnabled: post.commentsEnabled,
+      }
+      const saved = await upsertArticle(scope, post.importKey, fields, body)
+      if (unsourced && saved.outcome !== 'unchanged') await storeUnsourcedBody(scope, saved.id, body)
+      const comments = await importComments(scope, saved.id, post.comments, saved.outcome === 'created')
+      result.notes.push(...comments.problems)
+      return { saved, comments }
+    })
     commitScope(ctx)
     return { ...result, outcome: saved.outcome, id: saved.id, slug: saved.slug, comments: comments.counts, reviewState: saved.reviewState }
   } catch (error) {
-    await killTransaction(req)
     rollbackScope(ctx)
     return { ...result, quotes: { attributed: 0, unattributed: [] }, error: describe(error) }
   }

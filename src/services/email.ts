@@ -17,6 +17,11 @@ export const emailAdapter = (): EmailAdapter => {
         port: server.port,
         secure: server.secure,
         auth: server.user ? { user: server.user, pass: server.pass } : undefined,
+        // Well inside a job's lease (src/jobs/leases.ts): a hung SMTP server fails the attempt,
+        // which is retried, instead of holding the job.
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
       })
     : nodemailer.createTransport({ jsonTransport: true })
   return ({ payload }) => ({

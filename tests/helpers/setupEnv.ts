@@ -12,7 +12,10 @@ process.env.PAYLOAD_SECRET = 'test-secret'
 process.env.MEDIA_DIR = path.join(dir, 'media')
 process.env.PAYLOAD_DB_PUSH = 'false'
 // Whatever the developer's shell exports, tests never email or call real receivers.
-for (const name of ['SMTP_HOST', 'WEBHOOK_URLS', 'WEBHOOK_SECRET', 'JOBS_AUTORUN']) delete process.env[name]
+for (const name of ['SMTP_HOST', 'WEBHOOK_URLS', 'WEBHOOK_SECRET']) delete process.env[name]
+// Tests run the jobs queue themselves (tests/helpers/jobs.ts): Payload's REST handlers start the
+// autorun cron, which would otherwise deliver in the middle of a test.
+process.env.JOBS_AUTORUN = 'false'
 
 const mongoUri = process.env.TEST_DB === 'mongodb' ? inject('mongoUri') : undefined
 if (mongoUri) {

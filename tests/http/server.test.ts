@@ -19,7 +19,7 @@ describe('the express server', () => {
   it('answers /healthz with the database kind after querying it', async () => {
     const res = await fetch(`${server.url}/healthz`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ok', db: usingMongo() ? 'mongodb' : 'sqlite' })
+    expect(await res.json()).toEqual({ status: 'ok', db: usingMongo() ? 'mongodb' : 'sqlite', jobs: { failed: 0 } })
   })
 
   it('serves REST: anonymous readers list only published articles', async () => {

@@ -50,7 +50,7 @@ describe('server lifecycle', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0 within 10 s', async () => {
     const { base, child, exited } = await startProductionServer()
 
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'sqlite' })
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'sqlite', jobs: { failed: 0 } })
     const inFlight = fetch(`${base}/api/articles?limit=1`)
     await new Promise((resolve) => setTimeout(resolve, 5))
     const stoppedAt = Date.now()

@@ -6,6 +6,7 @@ import { transitionContext } from '../../src/services/workflow/context'
 import { transitionAs } from '../../src/services/workflow/transition'
 import type { Action } from '../../src/workflow'
 import { body, createArticle, createAuthor, createSource, createUser } from '../helpers/factories'
+import { runDueJobs } from '../helpers/jobs'
 import { getTestPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -202,10 +203,10 @@ describe('scheduled publishing', () => {
   it('publishes through the jobs queue at the scheduled time and records the event', async () => {
     const article = await approved()
     await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 1000).toISOString() })
-    await payload.jobs.run()
+    await runDueJobs(payload)
     expect(await live(article.id)).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 1100))
-    await payload.jobs.run()
+    await runDueJobs(payload)
     expect(await live(article.id)).toMatchObject({ _status: 'published' })
     expect((await history(article.id))[0]).toMatchObject({ action: 'scheduled_publish', from: 'scheduled', to: 'published', actor: null })
   })
@@ -215,7 +216,7 @@ describe('scheduled publishing', () => {
     await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 500).toISOString() })
     await act(publisher, article.id, 'unschedule')
     await new Promise((resolve) => setTimeout(resolve, 600))
-    await payload.jobs.run()
+    await runDueJobs(payload)
     expect(await live(article.id)).toBeUndefined()
     expect((await latest(article.id)).reviewState).toBe('approved')
   })
@@ -232,7 +233,7 @@ describe('scheduled publishing', () => {
       context: transitionContext(),
     })
     await new Promise((resolve) => setTimeout(resolve, 600))
-    await payload.jobs.run()
+    await runDueJobs(payload)
     const after = await latest(article.id)
     expect(after.reviewState).toBe('scheduled')
     expect(after.scheduleError).toMatch(/changed since it was approved/)
@@ -290,43 +291,72 @@ describe('rules outside the transitions', () => {
 })
 
 describe('notifications', () => {
-  it('emails editors and publishers on submit, after the transition commits', async () => {
+  const sent = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([m]) => m as { to: string[]; subject: string; text: string; messageId: string })
+
+  it('emails editors and publishers on submit, from the queue once the transition has committed', async () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail')
-    const article = await draft()
-    await act(contributor, article.id, 'submit')
-    const mine = () =>
-      sendEmail.mock.calls.map(([m]) => m as { to: string[]; subject: string }).find((m) => m.subject.includes(article.title))
-    await vi.waitFor(() => expect(mine()).toBeDefined())
-    const message = mine()!
-    expect(message.to).toEqual(expect.arrayContaining([editor.email, publisher.email]))
-    expect(message.to).not.toContain(contributor.email)
-    expect(message.subject).toMatch(/Submitted for review/)
-    sendEmail.mockRestore()
+    try {
+      const article = await draft()
+      await act(contributor, article.id, 'submit')
+      const mine = () => sent(sendEmail).find((m) => m.subject.includes(article.title))
+      // Queued with the transition, not sent from inside it.
+      expect(mine()).toBeUndefined()
+      await runDueJobs(payload)
+      const message = mine()!
+      expect(message.to).toEqual(expect.arrayContaining([editor.email, publisher.email]))
+      expect(message.to).not.toContain(contributor.email)
+      expect(message.subject).toMatch(/Submitted for review/)
+      // The event id travels as the Message-ID, the same on every retry.
+      expect(message.messageId).toMatch(/^<evt_[0-9a-f]{32}@localhost>$/)
+    } finally {
+      sendEmail.mockRestore()
+    }
   })
 
   it('emails the authors the note when changes are requested', async () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail')
-    const article = await draft()
-    await act(contributor, article.id, 'submit')
-    await act(editor, article.id, 'request_changes', { note: 'Cite the second claim.' })
-    await vi.waitFor(() =>
-      expect(sendEmail.mock.calls.some(([m]) => /Changes requested/.test((m as { subject: string }).subject))).toBe(true),
-    )
-    const message = sendEmail.mock.calls.find(([m]) => /Changes requested/.test((m as { subject: string }).subject))![0] as {
-      to: string[]
-      text: string
+    try {
+      const article = await draft()
+      await act(contributor, article.id, 'submit')
+      await act(editor, article.id, 'request_changes', { note: 'Cite the second claim.' })
+      await runDueJobs(payload)
+      const message = sent(sendEmail).find((m) => /Changes requested/.test(m.subject) && m.subject.includes(article.title))!
+      expect(message.to).toEqual([contributor.email])
+      expect(message.text).toContain('Cite the second claim.')
+    } finally {
+      sendEmail.mockRestore()
     }
-    expect(message.to).toEqual([contributor.email])
-    expect(message.text).toContain('Cite the second claim.')
-    sendEmail.mockRestore()
   })
 
-  it('never fails or rolls back a transition when the email fails', async () => {
+  it('never fails or rolls back a transition when the email fails: the email waits for its retry', async () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail').mockRejectedValue(new Error('SMTP down'))
+    try {
+      const article = await draft()
+      expect((await act(contributor, article.id, 'submit')).reviewState).toBe('in_review')
+      await runDueJobs(payload, { silent: { error: true } })
+      expect(sendEmail).toHaveBeenCalled()
+      expect((await latest(article.id)).reviewState).toBe('in_review')
+      const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendEmail' } }, sort: '-createdAt', limit: 1 })
+      expect(docs[0]).toMatchObject({ hasError: false, totalTried: 1, input: expect.objectContaining({ subject: expect.stringContaining(article.title) }) })
+      expect(Date.parse(docs[0].waitUntil!)).toBeGreaterThan(Date.now())
+    } finally {
+      sendEmail.mockRestore()
+    }
+  })
+
+  it('sends nothing for a transition that rolls back', async () => {
+    const sendEmail = vi.spyOn(payload, 'sendEmail')
     const article = await draft()
-    expect((await act(contributor, article.id, 'submit')).reviewState).toBe('in_review')
-    await vi.waitFor(() => expect(sendEmail).toHaveBeenCalled())
-    expect((await latest(article.id)).reviewState).toBe('in_review')
-    sendEmail.mockRestore()
+    const commit = vi.spyOn(payload.db, 'commitTransaction').mockRejectedValueOnce(new Error('disk I/O error'))
+    try {
+      await expect(act(contributor, article.id, 'submit')).rejects.toThrow(/disk I\/O error/)
+      commit.mockRestore()
+      expect((await latest(article.id)).reviewState).toBe('draft')
+      await runDueJobs(payload)
+      expect(sent(sendEmail).filter((m) => m.subject.includes(article.title))).toEqual([])
+    } finally {
+      commit.mockRestore()
+      sendEmail.mockRestore()
+    }
   })
 })

@@ -1,8 +1,9 @@
+import { Webhook, WebhookVerificationError } from 'standardwebhooks'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ConfigError, webhookRetryDelayMs, webhookSecret, webhookUrls } from '../../src/env'
 import type { Article } from '../../src/payload-types'
-import { buildEvent, signature, webhookEventFor } from '../../src/services/webhooks'
+import { buildEvent, signatureHeaders, webhookEventFor, webhookSigner } from '../../src/services/outbox/webhooks'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -63,7 +64,7 @@ describe('webhook events', () => {
     expect(webhookEventFor(action, wasLive)).toBe(event)
   })
 
-  it('carries the identity of the article only, with a fresh delivery id each time', () => {
+  it('carries the identity of the article only, with a fresh event id each time', () => {
     const article = {
       id: 7,
       title: 'Trams are back',
@@ -73,23 +74,55 @@ describe('webhook events', () => {
       reviewState: 'published',
       approvedHash: 'abc',
     } as unknown as Article
-    const event = buildEvent('article.published', article, '2026-01-02T03:04:06.000Z')
+    const event = buildEvent('article.published', article, undefined, '2026-01-02T03:04:06.000Z')
     expect(event).toEqual({
       event: 'article.published',
+      eventId: expect.stringMatching(/^evt_[0-9a-f]{32}$/),
       id: 7,
       slug: 'trams-are-back',
       title: 'Trams are back',
       publishedAt: '2026-01-02T03:04:05.000Z',
       at: '2026-01-02T03:04:06.000Z',
-      deliveryId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     })
-    expect(buildEvent('article.published', article).deliveryId).not.toBe(event.deliveryId)
+    expect(buildEvent('article.published', article).eventId).not.toBe(event.eventId)
+  })
+})
+
+describe('webhook signatures (Standard Webhooks)', () => {
+  it('signs the test vector of the specification, for a whsec_ secret', () => {
+    // From the Standard Webhooks specification's test vectors.
+    const signer = webhookSigner('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
+    expect(signer.sign('msg_p5jXN8AQM9LWM0D4loKWxJek', new Date(1614265330_000), '{"test": 2432232314}')).toBe(
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    )
   })
 
-  it('signs the exact UTF-8 body bytes with HMAC-SHA256', () => {
+  it('sends webhook-id, webhook-timestamp and a signature over id.timestamp.body that a receiver verifies', () => {
     const body = '{"event":"article.published","title":"Café"}'
-    // printf '%s' "$body" | openssl dgst -sha256 -hmac k
-    expect(signature(body, 'k')).toBe('sha256=e4b8284c279a3ea19357d6a5e1558a7c3f8b4c3e50901977cda3e7c3a8b3ab10')
-    expect(signature(`${body} `, 'k')).not.toBe(signature(body, 'k'))
+    const headers = signatureHeaders('plain secret', 'evt_1', body)
+    expect(headers).toEqual({
+      'webhook-id': 'evt_1',
+      'webhook-timestamp': expect.stringMatching(/^\d{10}$/),
+      'webhook-signature': expect.stringMatching(/^v1,[A-Za-z0-9+/]+=*$/),
+    })
+    // What a receiver does with the same secret (its UTF-8 bytes are the key).
+    const receiver = new Webhook(Buffer.from('plain secret', 'utf8'), { format: 'raw' })
+    expect(receiver.verify(body, headers)).toEqual({ event: 'article.published', title: 'Café' })
+    expect(() => receiver.verify(`${body} `, headers)).toThrow(WebhookVerificationError)
+    expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'evt_2' })).toThrow(WebhookVerificationError)
+    expect(() => new Webhook(Buffer.from('another', 'utf8'), { format: 'raw' }).verify(body, headers)).toThrow(WebhookVerificationError)
+  })
+
+  it('is refused by a receiver once it is older than five minutes (a replay), and accepted just before', () => {
+    const body = '{"event":"article.updated"}'
+    const receiver = new Webhook(Buffer.from('k', 'utf8'), { format: 'raw' })
+    const old = signatureHeaders('k', 'evt_1', body, new Date(Date.now() - 6 * 60_000))
+    expect(() => receiver.verify(body, old)).toThrow(/Message timestamp too old/)
+    const recent = signatureHeaders('k', 'evt_1', body, new Date(Date.now() - 4 * 60_000))
+    expect(receiver.verify(body, recent)).toEqual({ event: 'article.updated' })
+  })
+
+  it('sends the id and timestamp but no signature when there is no secret (development only)', () => {
+    expect(Object.keys(signatureHeaders(undefined, 'evt_1', '{}'))).toEqual(['webhook-id', 'webhook-timestamp'])
   })
 })

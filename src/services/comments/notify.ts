@@ -1,43 +1,37 @@
-import type { Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { ARTICLES, AUTHORS } from '../../collections/slugs'
 import { idOf } from '../../lib/ids'
 import type { Comment, User } from '../../payload-types'
+import { queueEmail } from '../outbox/email'
 
 /**
- * Tells the article's authors (their linked accounts) that a reader's comment on it is now public.
- * Runs outside the request (no req, own reads); a failure is logged and never affects the
- * moderation. The moderator is not told about their own action.
+ * Queues the email that tells the article's authors (their linked accounts) that a reader's
+ * comment on it is now public, in the transaction of the moderation: sent once it commits, never
+ * when it rolls back. The moderator is not told about their own action.
  */
-export async function notifyCommentApproved(payload: Payload, comment: Comment, moderator: Pick<User, 'email' | 'name'>): Promise<void> {
+export async function notifyCommentApproved(req: PayloadRequest, comment: Comment, moderator: Pick<User, 'email' | 'name'>): Promise<void> {
   const articleId = idOf(comment.article)
-  try {
-    if (articleId === undefined) return
-    const article = await payload.findByID({ collection: ARTICLES, id: articleId, depth: 0, disableErrors: true })
-    if (!article) return
-    const { docs } = await payload.find({
-      collection: AUTHORS,
-      where: { id: { in: (article.authors ?? []).map(idOf) } },
-      depth: 1,
-      pagination: false,
-    })
-    const to = docs
-      .map((author) => (typeof author.user === 'object' ? author.user?.email : undefined))
-      .filter((email): email is string => Boolean(email) && email !== moderator.email)
-    if (!to.length) return
-    const text = [
-      `A reader's comment on "${article.title}" was approved${moderator.name ? ` by ${moderator.name}` : ''} and is now public.`,
-      '',
-      `${comment.authorName} wrote:`,
-      comment.body,
-      '',
-      `${payload.config.serverURL}/admin/collections/comments/${comment.id}`,
-    ].join('\n')
-    await payload.sendEmail({ to, subject: `[Newsroom] New comment on: ${article.title}`, text })
-  } catch (error) {
-    payload.logger.error({
-      err: error,
-      msg: `Email about approved comment ${comment.id} on article ${articleId} failed; the approval stands.`,
-    })
-  }
+  if (articleId === undefined) return
+  const article = await req.payload.findByID({ collection: ARTICLES, id: articleId, depth: 0, disableErrors: true, req })
+  if (!article) return
+  const { docs } = await req.payload.find({
+    collection: AUTHORS,
+    where: { id: { in: (article.authors ?? []).map(idOf) } },
+    depth: 1,
+    pagination: false,
+    req,
+  })
+  const to = docs
+    .map((author) => (typeof author.user === 'object' ? author.user?.email : undefined))
+    .filter((email): email is string => Boolean(email) && email !== moderator.email)
+  const text = [
+    `A reader's comment on "${article.title}" was approved${moderator.name ? ` by ${moderator.name}` : ''} and is now public.`,
+    '',
+    `${comment.authorName} wrote:`,
+    comment.body,
+    '',
+    `${req.payload.config.serverURL}/admin/collections/comments/${comment.id}`,
+  ].join('\n')
+  await queueEmail(req, { to, subject: `[Newsroom] New comment on: ${article.title}`, text })
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { ARTICLES, USERS } from '../../collections/slugs'
+import { inTransaction } from '../../db/transaction'
 import { refuse } from '../../lib/refuse'
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { allowedActions, contentHash, decide, type Action, type ReviewState } from '../../workflow'
-import { liveVersion, queueWebhooks, webhookEventFor } from '../webhooks'
+import { liveVersion, queueWebhooks, webhookEventFor } from '../outbox/webhooks'
 import { transitionContext } from './context'
 import { recordEvent } from './events'
 import { loadArticle } from './facts'
@@ -51,12 +52,14 @@ function changesFor(decision: Decided, article: Article, userId: unknown, now: s
 
 /**
  * Saves a decided transition inside the request's transaction: the new state, the audit event,
- * and the schedule job. Publishing re-checks that the content is what was approved.
+ * the schedule job, and the side effects it causes (emails, webhooks), so they exist exactly when
+ * the transition does. Publishing re-checks that the content is what was approved.
  */
 export async function applyTransition(
   req: PayloadRequest,
   article: Article,
   decision: Decided,
+  { notify = true }: { notify?: boolean } = {},
 ): Promise<{ doc: Article; event: WorkflowEvent }> {
   const publishing = decision.action === 'publish' || decision.action === 'scheduled_publish'
   if (publishing && contentHash(article) !== article.approvedHash) {
@@ -64,6 +67,9 @@ export async function applyTransition(
   }
   const data = { reviewState: decision.to, ...changesFor(decision, article, req.user?.id ?? null, new Date().toISOString()) }
   const goesLive = publishing || decision.action === 'unpublish'
+  // Read first: unpublishing saves the latest revision over the live version, and frontends must
+  // hear about the version they were showing, not an unreviewed revision.
+  const wasLive = goesLive ? await liveVersion(req, article.id) : undefined
   const doc = await req.payload.update({
     collection: ARTICLES,
     id: article.id,
@@ -98,20 +104,18 @@ export async function applyTransition(
     })
   }
   if (decision.action === 'unschedule' || decision.action === 'request_changes') await cancelSchedule(req, article.scheduleJob)
-  return { doc, event }
-}
-
-/** Runs `work` in the request's transaction (or joins the one already open). */
-export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const own = await initTransaction(req)
-  try {
-    const result = await work()
-    if (own) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (own) await killTransaction(req)
-    throw error
+  if (notify) {
+    await notifyTransition(req, {
+      action: decision.action,
+      article: doc,
+      actorName: req.user?.name,
+      actorEmail: req.user?.email,
+      note: decision.note,
+    })
   }
+  const webhook = webhookEventFor(decision.action, Boolean(wasLive))
+  if (webhook) await queueWebhooks(req, webhook, decision.action === 'unpublish' ? (wasLive ?? doc) : doc)
+  return { doc, event }
 }
 
 /**
@@ -143,33 +147,12 @@ export async function performTransition(
       }
       throw refuse(decision.status, decision.message)
     }
-    // Read first: unpublishing saves the latest revision over the live version, and frontends must
-    // hear about the version they were showing, not an unreviewed revision.
-    const takenDown = decision.action === 'unpublish' ? await liveVersion(req, article.id) : undefined
-    const { doc, event } = await applyTransition(req, article, decision)
+    const { doc, event } = await applyTransition(req, article, decision, { notify })
     const { facts: after } = await loadArticle(req, article.id)
-    return {
-      doc,
-      event,
-      decision,
-      wasLive: facts.live === true,
-      takenDown,
-      allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }),
-    }
+    return { doc, event, decision, allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }) }
   })
 
   if (outcome.refused) throw refuse(outcome.refused.status, outcome.refused.message)
-  if (notify) {
-    void notifyTransition(req.payload, {
-      action: outcome.decision.action,
-      article: outcome.doc,
-      actorName: user.name,
-      actorEmail: user.email,
-      note: outcome.decision.note,
-    })
-  }
-  const webhook = webhookEventFor(outcome.decision.action, outcome.wasLive)
-  if (webhook) await queueWebhooks(req, webhook, outcome.takenDown ?? outcome.doc)
   return { id: outcome.doc.id, reviewState: outcome.decision.to, event: outcome.event, allowedActions: outcome.allowed }
 }
 

@@ -1,24 +1,18 @@
-import { createHmac, randomUUID } from 'node:crypto'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+import { Webhook } from 'standardwebhooks'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-  type TaskConfig,
-} from 'payload'
-
-import { ARTICLES } from '../collections/slugs'
-import { webhookRetryDelayMs, webhookSecret, webhookUrls } from '../env'
-import type { Article } from '../payload-types'
-import type { Action } from '../workflow'
+import { ARTICLES } from '../../collections/slugs'
+import { webhookRetryDelayMs, webhookSecret, webhookUrls } from '../../env'
+import type { Article } from '../../payload-types'
+import type { Action } from '../../workflow'
+import { enqueue, newEventId } from './queue'
 
 /**
  * Webhooks for frontends: when an article goes live, is replaced by a new revision, or is taken
- * down, each WEBHOOK_URLS receiver gets a signed JSON event. Delivery is a Payload job per URL, so
- * a receiver that is down is retried with backoff and never holds up or fails the publish.
+ * down, each WEBHOOK_URLS receiver gets a JSON event signed in the Standard Webhooks format
+ * (https://www.standardwebhooks.com). Delivery is a Payload job per receiver, queued in the
+ * transaction of the change, so a receiver that is down is retried with backoff and never holds
+ * up or fails the publish.
  */
 
 export const DELIVER_TASK = 'deliverWebhook'
@@ -32,12 +26,13 @@ export type WebhookEventName = 'article.published' | 'article.updated' | 'articl
 /** What a frontend needs to refresh its pages: the live article's identity, nothing from drafts or review. */
 export type WebhookEvent = {
   event: WebhookEventName
+  /** The idempotency key, also sent as `webhook-id`: the same on every retry and for every receiver. */
+  eventId: string
   id: Article['id']
   slug: string | null
   title: string
   publishedAt: string | null
   at: string
-  deliveryId: string
 }
 
 /** The event for a transition, if frontends care about it. A publish over a live version is an update. */
@@ -47,15 +42,15 @@ export function webhookEventFor(action: Action | 'scheduled_publish', wasLive: b
   return undefined
 }
 
-export function buildEvent(event: WebhookEventName, article: Article, at = new Date().toISOString()): WebhookEvent {
+export function buildEvent(event: WebhookEventName, article: Article, eventId = newEventId(), at = new Date().toISOString()): WebhookEvent {
   return {
     event,
+    eventId,
     id: article.id,
     slug: article.slug ?? null,
     title: article.title,
     publishedAt: article.publishedAt ?? null,
     at,
-    deliveryId: randomUUID(),
   }
 }
 
@@ -73,44 +68,38 @@ export async function liveVersion(req: PayloadRequest, id: Article['id']): Promi
   return doc?._status === 'published' ? doc : undefined
 }
 
-/** The X-Signature-256 value: HMAC-SHA256 of the exact body bytes, as GitHub signs its webhooks. */
-export const signature = (body: string, secret: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+/**
+ * The Standard Webhooks signer for WEBHOOK_SECRET: a `whsec_…` secret is the standard's base64
+ * form; any other value is used as it stands (its UTF-8 bytes are the key).
+ */
+export const webhookSigner = (secret: string): Webhook =>
+  secret.startsWith('whsec_') ? new Webhook(secret) : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' })
 
 /**
- * Queues one delivery job per receiver. Called after the transition committed, so a rolled-back
- * publish announces nothing; a failure to queue is logged and never reaches the user.
+ * The `webhook-id`, `webhook-timestamp` and `webhook-signature` headers: the signature covers
+ * id.timestamp.body, so a captured request cannot be replayed once the receiver's tolerance
+ * (5 minutes in the standard libraries) has passed. Signed per attempt, with its own timestamp.
  */
+export function signatureHeaders(secret: string | undefined, eventId: string, body: string, at = new Date()): Record<string, string> {
+  const headers: Record<string, string> = { 'webhook-id': eventId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) }
+  if (secret) headers['webhook-signature'] = webhookSigner(secret).sign(eventId, at, body)
+  return headers
+}
+
+/** Queues one delivery per receiver, in the transaction of the transition that causes the event. */
 export async function queueWebhooks(req: PayloadRequest, event: WebhookEventName, article: Article): Promise<void> {
-  try {
-    const urls = webhookUrls()
-    if (!urls.length) return
-    // A transaction still open on `req` belongs to a caller doing larger work: the jobs join it and
-    // roll back with it. Otherwise they get a transaction of their own on a fresh request — never
-    // one beside a still-open transaction of this request, since SQLite write transactions take
-    // turns and it would wait forever.
-    const jobReq = req.transactionID ? req : await createLocalReq({}, req.payload)
-    const own = await initTransaction(jobReq)
-    try {
-      for (const url of urls) {
-        // Each receiver gets its own delivery id; retries resend the same bytes, so receivers can dedupe.
-        const body = JSON.stringify(buildEvent(event, article))
-        await req.payload.jobs.queue({ task: DELIVER_TASK, input: { url, body }, req: jobReq })
-      }
-      if (own) await commitTransaction(jobReq)
-    } catch (error) {
-      if (own) await killTransaction(jobReq)
-      throw error
-    }
-  } catch (error) {
-    req.payload.logger.error({ err: error, msg: `Could not queue the ${event} webhooks of article ${article.id}; the transition stands.` })
-  }
+  const urls = webhookUrls()
+  if (!urls.length) return
+  const built = buildEvent(event, article)
+  // The exact bytes are fixed now, so every retry sends (and signs) the same body.
+  const body = JSON.stringify(built)
+  for (const url of urls) await enqueue(req, DELIVER_TASK, { url, eventId: built.eventId, body })
 }
 
 /** POSTs one event; any answer but 2xx (or no answer within the timeout) throws, so Payload retries. */
-export async function deliverWebhook(input: { url: string; body: string }): Promise<number> {
-  const { event, deliveryId } = JSON.parse(input.body) as WebhookEvent
+export async function deliverWebhook(input: { url: string; eventId: string; body: string }): Promise<number> {
+  const { event } = JSON.parse(input.body) as WebhookEvent
   // Signed when delivered, not when queued, so the secret is never stored in the jobs table.
-  const secret = webhookSecret()
   let response: Response
   try {
     response = await fetch(input.url, {
@@ -119,8 +108,7 @@ export async function deliverWebhook(input: { url: string; body: string }): Prom
         'Content-Type': 'application/json',
         'User-Agent': 'Newsroom-CMS-Webhooks',
         'X-Newsroom-Event': event,
-        'X-Newsroom-Delivery': deliveryId,
-        ...(secret ? { 'X-Signature-256': signature(input.body, secret) } : {}),
+        ...signatureHeaders(webhookSecret(), input.eventId, input.body),
       },
       body: input.body,
       // A redirect would turn the POST into a GET elsewhere; the receiver's URL should be fixed instead.
@@ -130,26 +118,28 @@ export async function deliverWebhook(input: { url: string; body: string }): Prom
   } catch (error) {
     const reason =
       error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)
-    throw new Error(`Webhook ${event} ${deliveryId} to ${input.url} failed: ${reason}.`)
+    throw new Error(`Webhook ${event} ${input.eventId} to ${input.url} failed: ${reason}.`, { cause: error })
   }
   await response.body?.cancel()
-  if (!response.ok) throw new Error(`Webhook ${event} ${deliveryId} to ${input.url} answered ${response.status}.`)
+  if (!response.ok) throw new Error(`Webhook ${event} ${input.eventId} to ${input.url} answered ${response.status}.`)
   return response.status
 }
 
 /** The delivery task. Its retry delay is read when the config is built. */
 export const deliverWebhookTask = (): TaskConfig<typeof DELIVER_TASK> => ({
   slug: DELIVER_TASK,
+  label: 'Deliver a webhook',
   inputSchema: [
     { name: 'url', type: 'text', required: true },
-    { name: 'body', type: 'text', required: true },
+    { name: 'eventId', type: 'text', required: true },
+    { name: 'body', type: 'textarea', required: true },
   ],
   outputSchema: [{ name: 'status', type: 'number' }],
   retries: { attempts: RETRY_ATTEMPTS, backoff: { type: 'exponential', delay: webhookRetryDelayMs() } },
   handler: async ({ input }) => ({ output: { status: await deliverWebhook(input) } }),
 })
 
-/** Checked when Payload starts: a bad URL, or production without a secret, stops start-up. */
+/** Checked when Payload starts: outside production, receivers without a secret get a warning. */
 export function checkWebhookConfig(payload: Payload): void {
   const urls = webhookUrls()
   if (urls.length && !webhookSecret()) {
