@@ -24,6 +24,7 @@ import { afterErrorHooks, loggingLevels } from './src/hooks/errors'
 import { capQueries } from './src/plugins/capQueries'
 import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
 import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
+import { refuseMalformedIds } from './src/plugins/refuseMalformedIds'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
 import { requestLogFields } from './src/server/requestId'
@@ -69,7 +70,7 @@ export default buildConfig({
   },
   hooks: { afterError: afterErrorHooks },
   // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
-  plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys],
+  plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys, refuseMalformedIds],
   logger: { options: { level: logLevel(), mixin: requestLogFields } },
   onInit: checkWebhookConfig,
   loggingLevels,

@@ -311,7 +311,7 @@ describe('refusals of workflow actions', () => {
     expect(empty.status).toBe(400)
     expect(messageOf(empty)).toMatch(/JSON/)
     const wordId = await workflow(auth.publisher, 'not-an-id', { action: 'publish' })
-    expectRefused(wordId, 404, 'No article with id "not-an-id" that you can see.')
+    expectRefused(wordId, 404, '"not-an-id" is not a valid article id')
     expect(await latest(article.id)).toMatchObject({ reviewState: 'approved', _status: 'draft' })
   })
 

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { ARTICLES, AUTHORS } from '../../collections/slugs'
 import { idOf } from '../../lib/ids'
 import { refuse } from '../../lib/refuse'
+import { assertDocumentId } from '../../plugins/refuseMalformedIds'
 import type { Article } from '../../payload-types'
 import { submitProblems, type ArticleFacts, type ReviewState } from '../../workflow'
 
@@ -13,6 +14,8 @@ export type LoadedArticle = { article: Article; facts: ArticleFacts }
  * what the workflow rules need to know about it.
  */
 export async function loadArticle(req: PayloadRequest, id: string | number): Promise<LoadedArticle> {
+  // Before the lookup below, which answers every failure "no article you can see".
+  assertDocumentId(req.payload, ARTICLES, id)
   const article = await req.payload
     .findByID({ collection: ARTICLES, id, draft: true, depth: 0, req, overrideAccess: false, user: req.user })
     .catch(() => null)
