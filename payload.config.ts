@@ -21,6 +21,7 @@ import { publicArticles } from './src/endpoints/publicArticles'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
 import { afterErrorHooks, loggingLevels } from './src/hooks/errors'
+import { logGraphqlRefusalsAsInfo } from './src/lib/logGraphqlRefusals'
 import { capQueries } from './src/plugins/capQueries'
 import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
 import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
@@ -71,7 +72,7 @@ export default buildConfig({
   hooks: { afterError: afterErrorHooks },
   // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
   plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys, refuseMalformedIds],
-  logger: { options: { level: logLevel(), mixin: requestLogFields } },
+  logger: { options: { level: logLevel(), mixin: requestLogFields, hooks: { logMethod: logGraphqlRefusalsAsInfo } } },
   onInit: checkWebhookConfig,
   loggingLevels,
   secret: payloadSecret(),

@@ -1,6 +1,7 @@
 /**
- * Fails when a generated file is stale: the Payload types, the admin import map, or the SQLite
- * migrations (the committed migrations must produce exactly the schema the config describes).
+ * Fails when a generated file is stale: the Payload types, the admin import map, the SQLite
+ * migrations (the committed migrations must produce exactly the schema the config describes), or
+ * `.env.example` and the variable table of docs/configuration.md (generated from src/env.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,7 +15,8 @@ const { generateImportMap } = await import('payload')
 const { default: configPromise } = await import('../payload.config')
 const config = await configPromise
 
-const problems: string[] = []
+const { envDocsProblems } = await import('./generate-env')
+const problems: string[] = [...envDocsProblems()]
 
 const typesFile = config.typescript.outputFile!
 const freshTypes = path.join(os.tmpdir(), `payload-types-${process.pid}.ts`)
@@ -39,5 +41,5 @@ if (problems.length) {
   for (const problem of problems) console.error(`Generated files: ${problem}`)
   process.exit(1)
 }
-console.log('Generated files are current (types, import map, migrations).')
+console.log('Generated files are current (types, import map, migrations, .env.example, docs/configuration.md).')
 process.exit(0)

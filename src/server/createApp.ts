@@ -10,6 +10,7 @@ import { isProduction, trustProxy } from '../env'
 import { commentPostLimiter } from '../services/comments/rateLimit'
 import { RETRY_AFTER_SECONDS } from '../services/databaseHealth'
 import { publicResponses, type CachedResponse } from '../services/publicCache'
+import { accessLog } from './accessLog'
 import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
 import { keepGraphqlAnswer, serveCachedResponses, type CacheTicket } from './cachedResponses'
 import { refuseWhileDatabaseDown } from './databaseGate'
@@ -36,7 +37,7 @@ export type AppOptions = {
 export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
-  app.use(assignRequestId, securityHeaders())
+  app.use(assignRequestId, accessLog(payload.logger), securityHeaders())
   app.set('trust proxy', trustProxy())
   app.use(stampClientIp)
 

@@ -1,37 +1,15 @@
-import {
-  adminUi,
-  ConfigError,
-  database,
-  isProduction,
-  port,
-  previewTtlSeconds,
-  requireSecret,
-  responseCache,
-  webhookSecret,
-  webhookUrls,
-} from '../env'
-import { authRateLimit, commentRateLimit, trustedOrigins } from '../env'
+import { ConfigError, isProduction, validateEnvironment } from '../env'
 
-/** One clear line for a configuration mistake; anything else keeps its stack. */
+/** One clear line per configuration mistake; anything else keeps its stack. */
 function exitOnStartupError(error: unknown): never {
-  if (error instanceof ConfigError) console.error(`Startup failed: ${error.message}`)
+  if (error instanceof ConfigError) for (const line of error.message.split('\n')) console.error(`Startup failed: ${line}`)
   else console.error('Startup failed:', error)
   process.exit(1)
 }
 
-// Validate the environment before the config (and its database adapter) is even imported.
+// Every variable is checked, and every bad one reported, before the config (and its database adapter) is even imported.
 try {
-  database()
-  port()
-  adminUi()
-  requireSecret()
-  webhookUrls()
-  webhookSecret()
-  previewTtlSeconds()
-  responseCache()
-  commentRateLimit()
-  authRateLimit()
-  trustedOrigins()
+  validateEnvironment()
 } catch (error) {
   exitOnStartupError(error)
 }

@@ -74,6 +74,9 @@ describe('the database becoming unreachable while serving', () => {
       : new Error('ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")')
     const db = payload.db as unknown as Record<'find' | 'count' | 'findOne', (...args: unknown[]) => unknown>
     const outage = (['find', 'count', 'findOne'] as const).map((method) => vi.spyOn(db, method).mockRejectedValue(lost))
+    // The outage is logged at error level (an operator must hear of it), with the driver's error and
+    // nothing else; here it is expected, so it is checked instead of printed into the test log.
+    const logged = vi.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
 
     const first = await timed(`${server.url}/api/articles`)
     expect(first.status).toBe(503)
@@ -101,6 +104,9 @@ describe('the database becoming unreachable while serving', () => {
     expect(JSON.parse(health.text)).toMatchObject({ status: 'unavailable', error: 'The database did not answer.' })
 
     outage.forEach((spy) => spy.mockRestore())
+    expect(logged).toHaveBeenCalledWith({ err: lost, msg: 'The database is unavailable; answering 503 until it is back.' })
+    expect(logged.mock.calls.map(([line]) => (line as { err?: unknown }).err)).toEqual(logged.mock.calls.map(() => lost))
+    logged.mockRestore()
     await vi.waitFor(async () => expect((await timed(`${server.url}/api/articles`)).status).toBe(200), { timeout: 5_000, interval: 200 })
     expect((await timed(`${server.url}/healthz`)).status).toBe(200)
   }, 30_000)

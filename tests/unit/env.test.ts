@@ -3,7 +3,21 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { mongoHosts } from '../../src/db/checkMongo'
-import { ConfigError, parseDatabaseUri, responseCache } from '../../src/env'
+import {
+  ConfigError,
+  database,
+  environmentProblems,
+  logLevel,
+  parseDatabaseUri,
+  payloadSecret,
+  responseCache,
+  runsJobs,
+  serverUrl,
+  smtp,
+  validateEnvironment,
+  variables,
+  type VariableName,
+} from '../../src/env'
 
 describe('parseDatabaseUri', () => {
   it('defaults to SQLite at the given file when unset or blank', () => {
@@ -63,5 +77,101 @@ describe('responseCache', () => {
   ])('refuses %s=%s with one line', (name, value, message) => {
     vi.stubEnv(name, value)
     expect(() => responseCache()).toThrow(message)
+  })
+})
+
+describe('the table of variables', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  const names = Object.keys(variables) as VariableName[]
+
+  it.each(names)('%s has a one-line doc, and its written default is accepted by its own parser', (name) => {
+    const spec = variables[name]
+    expect(spec.doc).toMatch(/^\S.*\S$/)
+    expect(spec.doc).not.toContain('\n')
+    const written = 'default' in spec && typeof spec.default === 'string' ? spec.default : ''
+    vi.stubEnv(name, written)
+    expect(environmentProblems()).toEqual([])
+  })
+
+  it('reads a blank value as unset', () => {
+    vi.stubEnv('JOBS_AUTORUN', '  ')
+    vi.stubEnv('LOG_LEVEL', '')
+    expect(runsJobs()).toBe(true)
+    expect(logLevel()).toBe('warn')
+  })
+
+  it('derives the defaults that depend on other variables', () => {
+    vi.stubEnv('PORT', '4100')
+    vi.stubEnv('SERVER_URL', '')
+    expect(serverUrl()).toBe('http://localhost:4100')
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('LOG_LEVEL', '')
+    expect(logLevel()).toBe('info')
+    vi.stubEnv('DATABASE_URI', '')
+    expect(database()).toMatchObject({ file: path.resolve('data/cms.db') })
+    vi.stubEnv('NODE_ENV', 'development')
+    vi.stubEnv('PAYLOAD_DB_PUSH', '')
+    expect(database()).toMatchObject({ file: path.resolve('data/dev.db') })
+  })
+
+  it('keeps SMTP on TLS for port 465 and the password as given', () => {
+    vi.stubEnv('SMTP_HOST', 'smtp.example.com')
+    vi.stubEnv('SMTP_PORT', '465')
+    vi.stubEnv('SMTP_SECURE', '')
+    vi.stubEnv('SMTP_PASS', ' pass word ')
+    expect(smtp()).toEqual({ host: 'smtp.example.com', port: 465, secure: true, user: undefined, pass: ' pass word ' })
+  })
+
+  it.each([
+    ['NODE_ENV', 'staging', 'NODE_ENV must be "development", "production" or "test", got "staging".'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace" or "silent", got "verbose".'],
+    ['JOBS_AUTORUN', 'no', 'JOBS_AUTORUN must be "true" or "false", got "no".'],
+    ['SMTP_PORT', '0', 'SMTP_PORT must be an integer from 1 to 65535, got "0".'],
+    ['EMAIL_FROM', 'newsroom', 'EMAIL_FROM must be an email address like newsroom@example.com, got "newsroom".'],
+    ['PORT', '80a', 'PORT must be an integer from 0 to 65535, got "80a".'],
+  ])('refuses %s=%s with one line naming the variable and the accepted form', (name, value, message) => {
+    vi.stubEnv(name, value)
+    expect(environmentProblems()).toEqual([message])
+  })
+})
+
+describe('validateEnvironment', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('passes a good environment', () => {
+    expect(() => validateEnvironment()).not.toThrow()
+  })
+
+  it('reports every bad variable at once, one line each, in the order of the table', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('PAYLOAD_SECRET', '')
+    vi.stubEnv('PORT', 'eighty')
+    vi.stubEnv('DATABASE_URI', 'postgres://db/news')
+    vi.stubEnv('CACHE', 'maybe')
+    vi.stubEnv('WEBHOOK_URLS', 'https://site.example/hook')
+    vi.stubEnv('WEBHOOK_SECRET', '')
+    const attempt = () => validateEnvironment()
+    expect(attempt).toThrow(ConfigError)
+    let lines: string[] = []
+    try {
+      attempt()
+    } catch (error) {
+      lines = (error as Error).message.split('\n')
+    }
+    expect(lines).toEqual([
+      'PORT must be an integer from 0 to 65535, got "eighty".',
+      expect.stringMatching(/^DATABASE_URI has unsupported scheme "postgres"; accepted: /),
+      expect.stringMatching(/^PAYLOAD_SECRET is required in production/),
+      expect.stringMatching(/^WEBHOOK_SECRET is required in production when WEBHOOK_URLS is set/),
+      'CACHE must be "on" or "off", got "maybe".',
+    ])
+  })
+
+  it('does not require a secret of `next build` reading the config, only of a starting server', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('PAYLOAD_SECRET', '')
+    expect(payloadSecret()).toBe('')
+    expect(environmentProblems()).toEqual([expect.stringMatching(/^PAYLOAD_SECRET is required in production/)])
   })
 })
