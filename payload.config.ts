@@ -13,7 +13,8 @@ import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
-import { logLevel, payloadSecret, runsJobs, serverUrl, trustedOrigins } from './src/env'
+import { jobsConfig } from './src/jobs/config'
+import { logLevel, payloadSecret, serverUrl, trustedOrigins } from './src/env'
 import { getPreview } from './src/endpoints/preview'
 import { importUpload } from './src/endpoints/importUpload'
 import { publicArticle } from './src/endpoints/publicArticle'
@@ -27,9 +28,8 @@ import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
 import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
 import { refuseMalformedIds } from './src/plugins/refuseMalformedIds'
 import { emailAdapter } from './src/services/email'
-import { checkWebhookConfig, deliverWebhookTask } from './src/services/webhooks'
+import { checkWebhookConfig } from './src/services/outbox/webhooks'
 import { requestLogFields } from './src/server/requestId'
-import { publishScheduledTask } from './src/services/workflow/schedule'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -63,12 +63,8 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
     validationRules: ({ variableValues }) => [limitListRows(variableValues)],
   },
-  jobs: {
-    tasks: [publishScheduledTask, deliverWebhookTask()],
-    // Due scheduled publications are picked up every minute by the server (or a separate worker).
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => runsJobs(),
-  },
+  jobs: jobsConfig(),
+
   hooks: { afterError: afterErrorHooks },
   // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
   plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys, refuseMalformedIds],

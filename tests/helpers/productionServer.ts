@@ -26,7 +26,13 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   let stdout = ''
   child.stdout?.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-  await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 20_000, interval: 100 })
+  try {
+    await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 30_000, interval: 100 })
+  } catch (error) {
+    // A server that did not come up in time must not outlive the test run.
+    child.kill('SIGKILL')
+    throw error
+  }
   const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
   return { base, child, exited, dir }
 }
