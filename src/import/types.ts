@@ -1,3 +1,5 @@
+import type { Comment } from '../payload-types'
+
 /** What every input format is turned into before anything is written: plain data, no Payload. */
 
 export const FORMATS = ['blogger', 'wordpress', 'html', 'text'] as const
@@ -31,7 +33,7 @@ export type BodyBlock =
 
 export type ImportedAuthor = { name: string; email?: string }
 
-export type CommentStatus = 'approved' | 'pending' | 'rejected' | 'spam'
+export type CommentStatus = NonNullable<Comment['status']>
 
 export type ImportedComment = {
   /** Unique within its post; replies name it as `parentKey`. */

@@ -1,5 +1,6 @@
 /** Demo content written for this project: a small opinion desk and the bodies it quotes. */
 import type { Role } from '../access/roles'
+import type { ReviewState } from '../workflow'
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'admin@example.com', name: 'Alex Admin', roles: ['admin'] },
@@ -30,7 +31,8 @@ export type DemoArticle = {
   dek: string
   authors: string[]
   tags: string[]
-  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published'
+  /** Where the demo leaves it (never "unpublished": the demo shows each state reached forwards). */
+  state: Exclude<ReviewState, 'unpublished'>
   daysAgo: number
   body: (string | Quote)[]
 }

@@ -1,11 +1,14 @@
 import { createHmac } from 'node:crypto'
 
+import type { Comment } from '../../payload-types'
+
 /**
  * The rules for reader comments as pure functions (no Payload import): which fields a submission
  * may set, their bounds, the link rule and the sender's keyed hash.
  */
 
-export type Status = 'pending' | 'approved' | 'rejected' | 'spam'
+/** The statuses declared by the comments collection (COMMENT_STATUSES), as generated. */
+export type Status = NonNullable<Comment['status']>
 
 /** Who is creating a comment: a reader (anonymous or a signed-in non-staff account), the desk, or server code (overrideAccess). */
 export type Submitter = 'reader' | 'staff' | 'server'
