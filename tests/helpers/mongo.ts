@@ -21,7 +21,7 @@ export async function startMongo(): Promise<{ uri: string; stop: () => Promise<v
     )
   } catch (error) {
     const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/,? Details:.*$/, '')
-    throw new Error(`${HOW_TO} (mongodb-memory-server: ${reason})`)
+    throw new Error(`${HOW_TO} (mongodb-memory-server: ${reason})`, { cause: error })
   } finally {
     console.warn = warn
   }

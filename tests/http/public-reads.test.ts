@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Author, Source } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
-import { body, createArticle, createAuthor, createSource, createUser, desk, publish } from '../helpers/factories'
+import { body, createArticle, createAuthor, createSource, createUser, desk } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
 

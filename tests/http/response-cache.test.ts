@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Author, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
-import { createArticle, createAuthor, createUser, desk } from '../helpers/factories'
+import { createArticle, createAuthor, desk } from '../helpers/factories'
 import { login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createArticle, createAuthor } from '../helpers/factories'
 import { graphql, startTestServer, type TestServer } from '../helpers/http'
