@@ -7,7 +7,8 @@
  * approve → publish pipelines with a publisher who is not an author, reader comments on published
  * articles), and SIGKILLs the server after a random 200–800 ms. Every write answered 2xx is
  * recorded. The next start (and a final one) checks, as admin over REST and on the SQLite file,
- * that the database is consistent and that every answered write survived. Exits 1 with one line
+ * that the database is consistent, that every answered write survived, and that each publication
+ * has exactly its webhook job (the outbox commits with the change). Exits 1 with one line
  * per violation. FAULT_ROUNDS (default 3) sets the number of rounds.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -37,7 +38,10 @@ const baseEnv: NodeJS.ProcessEnv = {
   MEDIA_DIR: path.join(dir, 'media'),
   AUTH_RATE_LIMIT: '1000/60',
   COMMENT_RATE_LIMIT: '1000/60',
+  // Nothing runs the queue, so every webhook job stays where the check below can count it.
   JOBS_AUTORUN: 'false',
+  WEBHOOK_URLS: 'http://127.0.0.1:9/faults-hook',
+  WEBHOOK_SECRET: 'faults-webhook-secret',
   LOG_LEVEL: 'warn',
 }
 
@@ -324,6 +328,24 @@ async function verify(server: Server, label: string) {
       half.rows.length === 0,
       `${label}: half-written article rows (no title, slug or author): ${half.rows.map((r) => r.id).join(', ')}`,
     )
+    // The outbox: each publish or unpublish in the history has its webhook job, and no job exists
+    // for a change that did not commit (one receiver, so one job per event).
+    const announced = await db.execute(
+      `SELECT article_id AS id, count(*) AS n FROM workflow_events
+         WHERE action IN ('publish', 'scheduled_publish', 'unpublish') GROUP BY article_id`,
+    )
+    const queued = new Map<number, number>()
+    for (const row of (await db.execute(`SELECT input FROM payload_jobs WHERE task_slug = 'deliverWebhook'`)).rows) {
+      const id = Number(JSON.parse(JSON.parse(String(row.input)).body).id)
+      queued.set(id, (queued.get(id) ?? 0) + 1)
+    }
+    const events = new Map(announced.rows.map((row) => [Number(row.id), Number(row.n)]))
+    for (const id of new Set([...events.keys(), ...queued.keys()])) {
+      check(
+        (events.get(id) ?? 0) === (queued.get(id) ?? 0),
+        `${label}: article ${id} has ${events.get(id) ?? 0} publish/unpublish events but ${queued.get(id) ?? 0} webhook jobs`,
+      )
+    }
     const integrity = await db.execute('PRAGMA integrity_check')
     const result = integrity.rows.map((r) => String(Object.values(r)[0])).join('; ')
     check(result === 'ok', `${label}: PRAGMA integrity_check: ${result}`)
