@@ -1,8 +1,9 @@
 /**
  * The editorial workflow in a real browser, as the demo newsroom's people do it: a contributor
  * writes and submits, an editor asks for changes, the contributor revises, a publisher approves and
- * publishes, a reader comments and an editor approves the comment; and a publisher cannot approve
- * their own piece. Each step depends on the one before; after a failure the rest are skipped.
+ * publishes, a reader comments and an editor approves the comment; a publisher cannot approve
+ * their own piece; and an admin finds the publish's webhook, which could not be delivered, under
+ * Jobs, which nobody else sees. Each step depends on the one before; after a failure the rest are skipped.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
@@ -30,6 +31,7 @@ import {
 } from './browser'
 
 const baseUrl = inject('baseUrl')
+const deadWebhookUrl = inject('deadWebhookUrl')
 
 // On a fresh server the texts are as a newsroom would write them (the screenshots show them); on a
 // shared one (E2E_BASE_URL) a suffix keeps this run's titles, slugs and comments apart from earlier runs'.
@@ -58,6 +60,7 @@ const sessions = new Map<Role, Session>()
 let failed: string | undefined
 let articleId: number
 let slug: string
+let publishedAt: number
 
 /** The user's browser window, logged in on first use and kept for the later steps. */
 async function as(who: Role): Promise<Session> {
@@ -65,18 +68,54 @@ async function as(who: Role): Promise<Session> {
   return sessions.get(who)!
 }
 
-/** A step: skipped after an earlier failure; on its own failure, every user's page is saved. */
-function step(name: string, body: () => Promise<void>) {
-  test(name, async (context) => {
-    if (failed) context.skip(`an earlier step failed: ${failed}`)
-    try {
-      await body()
-    } catch (error) {
-      failed = name
-      await screenshotSessions([...sessions.values()], `FAILED-step${name.split('.')[0]}`)
-      throw error
-    }
-  })
+/**
+ * A step: skipped after an earlier failure, or when `skip` gives a reason; on its own failure,
+ * every user's page is saved.
+ */
+function step(name: string, body: () => Promise<void>, options: { timeout?: number; skip?: string } = {}) {
+  test(
+    name,
+    async (context) => {
+      if (failed) context.skip(`an earlier step failed: ${failed}`)
+      if (options.skip) context.skip(options.skip)
+      try {
+        await body()
+      } catch (error) {
+        failed = name
+        await screenshotSessions([...sessions.values()], `FAILED-step${name.split('.')[0]}`)
+        throw error
+      }
+    },
+    options.timeout,
+  )
+}
+
+/** A job as an admin reads it over REST (`payload-jobs`, what the Jobs list shows). */
+type Job = {
+  id: number
+  taskSlug: string
+  totalTried: number
+  hasError: boolean
+  input: { url: string; eventId: string; body: string }
+  error: { message: string }
+}
+
+/**
+ * Waits for the delivery of an article's webhook to fail for good: 9 attempts, one per 5-second turn
+ * of the server's runner, so about 45 s after the publish. Polled, with room for a loaded machine.
+ */
+async function failedWebhookFor(page: Session['page'], id: number, timeoutMs: number): Promise<Job> {
+  const deadline = Date.now() + timeoutMs
+  let seen = 'no deliverWebhook job for it yet'
+  for (;;) {
+    const { status, body } = await fetchAsUser(page, '/api/payload-jobs?where[taskSlug][equals]=deliverWebhook&depth=0&limit=100')
+    expect(status, JSON.stringify(body)).toBe(200)
+    const job = (body.docs as Job[]).find((doc) => JSON.parse(doc.input.body).id === id)
+    if (job?.hasError) return job
+    if (job) seen = `tried ${job.totalTried} times, hasError ${job.hasError}`
+    if (Date.now() > deadline) throw new Error(`The webhook of article ${id} had not failed for good after ${timeoutMs / 1000} s: ${seen}.`)
+    await page.waitForTimeout(1_000)
+  }
 }
 
 async function publicArticle(articleSlug: string) {
@@ -258,6 +297,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
     expect((await panelHistory(page))[0]).toMatch(new RegExp(`^approve \\(in_review → approved\\) by ${NAMES.publisher},`))
 
     await act(page, articleId, 'Publish', 'published')
+    publishedAt = Date.now()
     expect(await panelState(page)).toBe('published')
     expect(await panel(page).locator('h4').innerText()).toMatch(/Review:\s*published/)
     expect((await panelHistory(page))[0]).toMatch(new RegExp(`^publish \\(approved → published\\) by ${NAMES.publisher},`))
@@ -372,4 +412,63 @@ describe.sequential('editorial workflow in the admin UI', () => {
     await panel(page).waitFor()
     expect(await panelState(page)).toBe('in_review')
   })
+
+  step(
+    '7. an admin finds a webhook delivery that failed for good under Jobs, with its error',
+    async () => {
+      const { page } = await as('admin')
+      const job = await failedWebhookFor(page, articleId, 150_000)
+      console.log(`e2e: the webhook failed for good ${((Date.now() - publishedAt) / 1000).toFixed(0)} s after the publish`)
+      expect(job).toMatchObject({ taskSlug: 'deliverWebhook', totalTried: 9, hasError: true, input: { url: deadWebhookUrl } })
+      const message = `Webhook article.published ${job.input.eventId} to ${deadWebhookUrl} failed: fetch failed (connect ECONNREFUSED`
+      expect(job.error.message).toContain(message)
+      const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { jobs?: { failed: number } }
+      expect(health.jobs).toEqual({ failed: 1 })
+
+      // The navigation (closed at first, so opened from the header) shows Jobs; its list has the delivery.
+      await page.goto('/admin')
+      await page.getByRole('button', { name: 'Open Menu' }).first().click()
+      await page.locator('nav').getByRole('link', { name: 'Jobs', exact: true }).click()
+      await page.waitForURL('**/admin/collections/payload-jobs', { waitUntil: 'commit' })
+      const row = page.locator('tr', { has: page.locator(`a[href$="/admin/collections/payload-jobs/${job.id}"]`) })
+      await row.waitFor()
+      expect(await row.innerText()).toContain('deliverWebhook')
+      await screenshot(page, '10-admin-jobs-list')
+
+      // Its page: failed for good after 9 attempts. The Edit tab shows JSON fields (Input, Error, the
+      // log's errors) in Monaco, which Payload loads from a CDN that the site's CSP refuses (as would
+      // an offline machine): they stay grey placeholders. The API tab renders the job without it.
+      await row.locator(`a[href$="/admin/collections/payload-jobs/${job.id}"]`).first().click()
+      await page.waitForURL(`**/admin/collections/payload-jobs/${job.id}`, { waitUntil: 'commit' })
+      expect(await page.locator('#field-totalTried').inputValue()).toBe('9')
+      expect(await page.locator('#field-hasError').isChecked()).toBe(true)
+      await page.locator('#field-error').waitFor({ state: 'attached' })
+      await screenshot(page, '11-admin-failed-webhook')
+      await page.getByRole('link', { name: 'API', exact: true }).click()
+      await page.waitForURL(`**/admin/collections/payload-jobs/${job.id}/api`, { waitUntil: 'commit' })
+      await page.getByText(message, { exact: false }).first().waitFor()
+      await screenshot(page, '12-admin-failed-webhook-api')
+
+      // Nobody else sees Jobs, in the navigation or at its address.
+      for (const who of ['editor', 'publisher'] as const) {
+        const { page } = await as(who)
+        await page.goto('/admin')
+        const nav = page.locator('nav')
+        // The closed navigation has its links all the same (the admin's has Jobs among them).
+        await nav.getByRole('link', { name: 'Articles', exact: true }).waitFor({ state: 'attached' })
+        expect(await nav.getByRole('link', { name: 'Jobs', exact: true }).count(), who).toBe(0)
+        expect(await page.locator('a[href*="/collections/payload-jobs"]').count(), who).toBe(0)
+        const res = await page.goto('/admin/collections/payload-jobs')
+        expect(res?.status(), who).toBe(404)
+        await page.getByText('Nothing found', { exact: true }).waitFor()
+        expect(await page.locator('tr').count(), who).toBe(0)
+        if (who === 'editor') await screenshot(page, '13-editor-no-jobs')
+        expect((await fetchAsUser(page, '/api/payload-jobs?depth=0')).status, who).toBe(403)
+      }
+    },
+    {
+      timeout: 240_000,
+      skip: deadWebhookUrl ? undefined : "E2E_BASE_URL: that server's webhooks do not go to an address this test controls",
+    },
+  )
 })

@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: builds the admin UI if stale, seeds the demo newsroom into a fresh temporary
  * SQLite database, starts the real server on it (production mode, 127.0.0.1, a free port), hands
- * its URL to the tests (`inject('baseUrl')`), and stops it afterwards.
+ * its URL to the tests (`inject('baseUrl')`), and stops it afterwards. Its webhooks go to a port
+ * where nothing listens (`inject('deadWebhookUrl')`), so a publish leaves a delivery that fails for good.
  *
  * E2E_BASE_URL=http://… skips all of that and runs the tests against a server already running with
  * the demo data (e.g. `npm run demo`); each run adds its own uniquely titled articles to it.
@@ -39,18 +40,21 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const logFile = path.join(SCREENSHOTS, 'server.log')
   const env = serverEnv(dir)
+  const deadWebhookUrl = `http://127.0.0.1:${await freePort()}/e2e-hook`
 
+  // Seeded without webhooks: the only delivery is the one the test's own publish queues.
   const seed = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'], { env, encoding: 'utf8' })
   fs.writeFileSync(logFile, `--- seed (exit ${seed.status})\n${seed.stdout}${seed.stderr}`)
   if (seed.status !== 0) throw new Error(`Seeding the demo newsroom failed (exit ${seed.status}):\n${seed.stderr || seed.stdout}`)
   const seededAt = Date.now()
 
-  const { server, baseUrl } = await startServer(env, logFile)
+  const { server, baseUrl } = await startServer(withDeadWebhook(env, deadWebhookUrl), logFile)
   console.log(
     `e2e: admin build ${secs(builtAt - startedAt)}, seed ${secs(seededAt - builtAt)}, server up ${secs(Date.now() - seededAt)} at ${baseUrl} (database and media in ${dir}, log in ${path.relative(process.cwd(), logFile)})`,
   )
   project.provide('baseUrl', baseUrl)
   project.provide('sharedServer', false)
+  project.provide('deadWebhookUrl', deadWebhookUrl)
 
   return async () => {
     await stop(server)
@@ -77,6 +81,15 @@ function serverEnv(dir: string): NodeJS.ProcessEnv {
 }
 
 /**
+ * Webhooks to a port that was free a moment ago (connection refused; not a fixed low port such as
+ * 9, which fetch refuses as a "bad port" without connecting), signed as production requires, and
+ * retried at once: each of the 9 attempts then waits only for the runner's next 5-second turn.
+ */
+function withDeadWebhook(env: NodeJS.ProcessEnv, url: string): NodeJS.ProcessEnv {
+  return { ...env, WEBHOOK_URLS: url, WEBHOOK_SECRET: randomBytes(32).toString('hex'), WEBHOOK_RETRY_DELAY_MS: '10' }
+}
+
+/**
  * Starts `src/server/index.ts` on a free port. The port is chosen here rather than with PORT=0
  * because SERVER_URL must name it: Payload honours the login cookie only from SERVER_URL's origin.
  */
@@ -99,7 +112,7 @@ async function startServer(baseEnv: NodeJS.ProcessEnv, logFile: string): Promise
       await stop(server)
       // Another process may have taken the port between the check and the listen: try another one.
       if (attempt < 3 && /EADDRINUSE/.test(fs.readFileSync(logFile, 'utf8').split('--- server').at(-1) ?? '')) continue
-      throw new Error(`${(error as Error).message}\n--- server log (${logFile}):\n${tail(logFile)}`)
+      throw new Error(`${(error as Error).message}\n--- server log (${logFile}):\n${tail(logFile)}`, { cause: error })
     }
   }
 }
@@ -149,5 +162,7 @@ declare module 'vitest' {
     baseUrl: string
     /** E2E_BASE_URL: a server that may hold earlier runs' articles. */
     sharedServer: boolean
+    /** Where the e2e server sends webhooks (nothing listens there); unset for E2E_BASE_URL. */
+    deadWebhookUrl?: string
   }
 }
