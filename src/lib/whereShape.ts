@@ -1,5 +1,6 @@
-import type { Where } from 'payload'
+import type { FlattenedField, Where } from 'payload'
 
+import { shown } from './ids'
 import { refuse } from './refuse'
 
 export const MAX_WHERE_NESTING = 5
@@ -53,4 +54,161 @@ export function assertWhereShape(where: Where | undefined): void {
     }
   }
   walk(where ?? {}, 0)
+}
+
+/** The database a filter runs on: each adapter runs its own set of operators. */
+export type Database = 'sqlite' | 'mongodb'
+
+/** What the check needs to know of where a path leads (src/lib/relationHops.ts walks it). */
+export type PathTarget = { field?: FlattenedField; rest: string[]; inRows: boolean }
+
+type Condition = { at: string; path: string; operator: string; operand: unknown }
+
+/** Every `path: { operator: operand }` of a filter, through and/or, with where it sits (`where[or][0][tags][all]`). */
+function* conditionsOf(where: unknown, at = 'where', pathPrefix = ''): Generator<Condition> {
+  if (where === null || typeof where !== 'object') return
+  for (const [key, value] of Object.entries(where)) {
+    if (isGroup(key, value)) {
+      for (const [index, item] of value.entries()) yield* conditionsOf(item, `${at}[${key}][${index}]`, pathPrefix)
+    } else if (isPlainObject(value)) {
+      // A value with no operator is refused by Payload itself ("The following path cannot be queried").
+      for (const [operator, operand] of Object.entries(value))
+        yield { at: `${at}[${key}][${operator}]`, path: `${pathPrefix}${key}`, operator, operand }
+    }
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+const isScalar = (value: unknown) => value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value)
+const isPolymorphicValue = (value: unknown) => isPlainObject(value) && 'relationTo' in value && 'value' in value
+const isRelation = (field: FlattenedField) => field.type === 'relationship' || field.type === 'upload'
+const isPolymorphic = (field: FlattenedField) => isRelation(field) && Array.isArray((field as { relationTo?: unknown }).relationTo)
+const hasMany = (field: FlattenedField) => 'hasMany' in field && field.hasMany === true
+
+const LIST = new Set(['in', 'not_in', 'all'])
+const GEO = new Set(['near', 'within', 'intersects'])
+/** What the SQLite adapter runs on a path inside a JSON field (its `operatorKeys`; anything else is a TypeError). */
+const SQLITE_JSON_OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'like', 'not_like', 'contains', 'exists']
+
+/** Payload reads `''` and `'null'` in a date filter as no date. */
+const isDate = (value: unknown) =>
+  value === null ||
+  value === '' ||
+  value === 'null' ||
+  (value instanceof Date && !Number.isNaN(value.getTime())) ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+
+/** An operator the adapter cannot run on this path at all. */
+function unsupportedOperator({ at, path, operator }: Condition, { field, rest }: PathTarget, database: Database): string | undefined {
+  if (database === 'sqlite') {
+    // drizzle's operatorMap has no `all` ("TODO: support this") and runs geometry only on Postgres.
+    if (operator === 'all') return `${at}: the all operator is not supported here; use in, which matches any of the values.`
+    if (GEO.has(operator))
+      return `${at}: the ${operator} operator is not supported here; geographic filters need a point field, which SQLite does not have.`
+    return undefined
+  }
+  if (!GEO.has(operator)) return undefined
+  // MongoDB runs $near only on a geo index (point fields have one); $geoWithin/$geoIntersects also on GeoJSON in a JSON field.
+  if ((field?.type === 'point' && rest.length === 0) || (operator !== 'near' && field?.type === 'json')) return undefined
+  const what = field && rest.length === 0 ? `a ${field.type} field` : 'no point field'
+  return `${at}: the ${operator} operator works only on point fields${operator === 'near' ? '' : ' and JSON fields holding GeoJSON'}; "${path}" is ${what}.`
+}
+
+/** A path the SQLite adapter cannot filter on with this operator: inside rich text or JSON, or a relationship to several collections. */
+function unsupportedPath({ at, path, operator, operand }: Condition, { field, rest, inRows }: PathTarget): string | undefined {
+  if (!field) return undefined
+  if (rest.length === 0) {
+    if (!isPolymorphic(field) || (operator === 'equals' && isPolymorphicValue(operand))) return undefined
+    return `${at}: "${path}" relates to several collections; filter by ${path}.relationTo and ${path}.value, or with equals { relationTo, value }.`
+  }
+  // Here, and inside JSON, the adapter reads the operand of in and not_in as it comes: a list, or broken SQL.
+  const oneForMany = (operator === 'in' || operator === 'not_in') && !Array.isArray(operand)
+  const list = `${operator} takes a list (${at}[0]=…), not one value`
+  if (isPolymorphic(field)) return oneForMany ? `${at}: on a relationship to several collections, ${list}.` : undefined
+  const dotted = path.replace(/__/g, '.')
+  const name = dotted.slice(0, dotted.length - rest.join('.').length - 1)
+  if (field.type === 'richText')
+    return `${at}: filtering inside rich text is not supported here; filter "${name}" itself with like or contains.`
+  if (field.type !== 'json') return undefined
+  if (inRows) return `${at}: filtering inside a JSON field of an array or blocks is not supported here; filter "${name}" itself.`
+  if (!SQLITE_JSON_OPERATORS.includes(operator)) {
+    return `${at}: the ${operator} operator is not supported inside a JSON field here; use ${SQLITE_JSON_OPERATORS.join(', ')}.`
+  }
+  if (oneForMany) return `${at}: inside a JSON field, ${list}.`
+  if (operator === 'exists' && !isScalar(operand)) return `${at}: expects true or false, not ${shown(operand)}.`
+  return undefined
+}
+
+/**
+ * An operand of the wrong shape: an object or a list where the operator takes one value (the
+ * adapter binds it and the driver throws), or a date that is none (SQLite binds `undefined`;
+ * MongoDB drops the condition and answers every document).
+ */
+function malformedOperand({ at, operator, operand }: Condition, { field, rest }: PathTarget, database: Database): string | undefined {
+  if (operator === 'exists' || GEO.has(operator)) return undefined
+  // MongoDB matches an object in JSON or rich text as a literal subdocument.
+  if (database === 'mongodb' && (field?.type === 'json' || field?.type === 'richText')) return undefined
+  const leaf = field && (rest.length === 0 || field.type === 'json') ? field : undefined
+  const relation = leaf !== undefined && rest.length === 0 && isRelation(leaf)
+  // { relationTo, value } names a document of a relationship to several collections (on MongoDB, of any relationship).
+  const names = (value: unknown) => relation && isPolymorphicValue(value) && (database === 'mongodb' || isPolymorphic(leaf))
+  // Payload reads a list under equals on a relationship as in, and under contains on a has-many field as "any of".
+  const takesList =
+    LIST.has(operator) ||
+    (Array.isArray(operand) && ((relation && /equals$/.test(operator)) || (operator === 'contains' && leaf && hasMany(leaf))))
+  let values: unknown[]
+  if (takesList) {
+    if (!Array.isArray(operand) && !isScalar(operand)) return `${at}: expects a list of values, not ${shown(operand)}.`
+    values = Array.isArray(operand) ? operand : typeof operand === 'string' ? operand.split(',') : [operand]
+    const item = values.findIndex((value) => !isScalar(value) && !names(value))
+    if (item >= 0) return `${at}: item ${item} is ${shown(values[item])}; a list holds single values.`
+  } else {
+    // Payload's own: contains with a filter of the related documents, on a has-many relationship (checked on its own).
+    if (operator === 'contains' && relation && hasMany(leaf) && isPlainObject(operand) && !isPolymorphicValue(operand)) return undefined
+    if (!isScalar(operand) && !(operator === 'equals' && names(operand))) return `${at}: expects a single value, not ${shown(operand)}.`
+    values = [operand]
+  }
+  // like on a date compares its text (`2026-05`), without reading it as a date.
+  if (leaf?.type !== 'date' || operator === 'like') return undefined
+  const notDate = values.find((value) => !isDate(value))
+  return notDate === undefined ? undefined : `${at}: ${shown(notDate)} is not a date; send one such as 2026-05-01 or 2026-05-01T09:00:00Z.`
+}
+
+/**
+ * The first condition of a filter that the database cannot run, as the message that refuses it.
+ * Payload accepts every operator on every field and leaves it to the adapter, which on SQLite
+ * answers `all`, `near`, `within` and `intersects` (everywhere), a path into rich text or a
+ * relationship to several collections, or an object where a value belongs, with a 500. On MongoDB
+ * what it cannot run is a geographic operator off a point field. `pathAt` says where a path leads.
+ */
+export function findUnsupportedCondition(
+  where: Where | undefined,
+  pathAt: (path: string) => PathTarget,
+  database: Database,
+  at = 'where',
+  pathPrefix = '',
+): string | undefined {
+  for (const condition of conditionsOf(where, at, pathPrefix)) {
+    const target = pathAt(condition.path)
+    const problem =
+      unsupportedOperator(condition, target, database) ??
+      (database === 'sqlite' ? unsupportedPath(condition, target) : undefined) ??
+      malformedOperand(condition, target, database)
+    if (problem) return problem
+    const { field, rest } = target
+    // The nested filter of a has-many `contains` runs on the related documents, through the relationship's path.
+    if (condition.operator === 'contains' && field && rest.length === 0 && isRelation(field) && isPlainObject(condition.operand)) {
+      const nested = findUnsupportedCondition(condition.operand as Where, pathAt, database, condition.at, `${condition.path}.`)
+      if (nested) return nested
+    }
+  }
+  return undefined
+}
+
+/** A filter the database can run, or a 400 naming the condition it cannot (see findUnsupportedCondition). */
+export function assertSupportedFilter(where: Where | undefined, pathAt: (path: string) => PathTarget, database: Database): void {
+  const problem = findUnsupportedCondition(where, pathAt, database)
+  if (problem) throw refuse(400, problem)
 }

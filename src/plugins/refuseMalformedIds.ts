@@ -1,7 +1,8 @@
-import type { AfterErrorHook, CollectionBeforeOperationHook, FlattenedField, Payload, PayloadHandler, Plugin } from 'payload'
+import type { AfterErrorHook, CollectionBeforeOperationHook, Payload, PayloadHandler, Plugin } from 'payload'
 
 import { findMalformedId, ID_SHAPES, isValidId, malformedIdMessage, shown, type IdKind } from '../lib/ids'
 import { refuse } from '../lib/refuse'
+import { walkWherePath } from '../lib/relationHops'
 
 /** Ids of this collection: SQLite integers or MongoDB ObjectIds; undefined for free-form custom ids. */
 function idKindOf(payload: Payload, slug: string): IdKind | undefined {
@@ -23,40 +24,6 @@ export function assertDocumentId(payload: Payload, slug: string, id: unknown, wh
   if (kind && !isValidId(id, kind)) throw refuse(404, `${shown(id)} is not a valid ${what} id; ids are ${ID_SHAPES[kind]}.`)
 }
 
-const fieldsOf = (payload: Payload, slug: string) =>
-  payload.collections[slug as keyof typeof payload.collections]?.config.flattenedFields as FlattenedField[] | undefined
-
-/**
- * The collection whose ids a where path holds, if it holds ids: `id`, a relationship (`authors`),
- * through one (`authors.id`, `article.authors`); on a versions query also `parent` (the document)
- * and `version.…` (its fields).
- */
-function idTargetOf(payload: Payload, slug: string, path: string): string | undefined {
-  let current = slug
-  let fields = fieldsOf(payload, slug)
-  const segments = path.split('.')
-  for (const [index, segment] of segments.entries()) {
-    const last = index === segments.length - 1
-    const field = fields?.find((f) => 'name' in f && f.name === segment)
-    if (!field) {
-      if (segment === 'id') return last ? current : undefined
-      if (index === 0 && segment === 'version') continue
-      if (index > 0 || segment !== 'parent') return undefined
-    } else if (field.type !== 'relationship' && field.type !== 'upload') {
-      fields = 'flattenedFields' in field ? field.flattenedFields : undefined
-      continue
-    } else if (typeof field.relationTo !== 'string') {
-      // Polymorphic: all of one adapter's collections share an id kind; the first stands for them.
-      return last ? field.relationTo[0] : undefined
-    } else {
-      current = field.relationTo
-    }
-    if (last) return current
-    fields = fieldsOf(payload, current)
-  }
-  return undefined
-}
-
 /** Text matches on `id` are searches (the admin list searches `id` when a collection has no title), not ids. */
 const SEARCHES = new Set(['like', 'not_like', 'contains'])
 
@@ -68,7 +35,7 @@ export const refuseMalformedIdArgs: CollectionBeforeOperationHook = ({ args, col
   const { id, where } = args as { id?: unknown; where?: unknown }
   if (id !== undefined) assertDocumentId(req.payload, collection.slug, id)
   const kindAt = (path: string, operator: string) => {
-    const target = idTargetOf(req.payload, collection.slug, path)
+    const target = walkWherePath(req.payload, collection.slug, path).idsOf
     if (!target || (SEARCHES.has(operator) && path.split('.').pop() === 'id')) return undefined
     return idKindOf(req.payload, target)
   }
@@ -103,13 +70,21 @@ function guardIdRoutes(payload: Payload): void {
   }
 }
 
-/** A path Payload cannot percent-decode (`/api/articles/%E0%A4%A`) is the sender's mistake, not a 500. */
+/**
+ * A path Payload cannot percent-decode (`/api/articles/%E0%A4%A`) is the sender's mistake, not a
+ * 500. Payload's router throws the URIError while matching the path, before any hook of ours, and
+ * logs it at the level `loggingLevels` gives its name: info, one line, as for every refusal.
+ */
 export const refuseUndecodablePath: AfterErrorHook = ({ error, graphqlResult }) => {
   if (graphqlResult || !(error instanceof URIError)) return
   return { status: 400, response: { errors: [{ message: 'The URL is not valid percent-encoding.' }] } }
 }
 
-/** Ids and relation values in paths, filters and arguments are checked before any database sees them. */
+/**
+ * Ids and relation values in paths, filters and arguments are checked before any database sees
+ * them. Payload adds its own collections (jobs, preferences, locked documents) after plugins have
+ * run: they get the check at start-up, first, after the plugins listed before this one added theirs.
+ */
 export const refuseMalformedIds: Plugin = (config) => ({
   ...config,
   collections: config.collections?.map((collection) => ({
@@ -117,8 +92,13 @@ export const refuseMalformedIds: Plugin = (config) => ({
     hooks: { ...collection.hooks, beforeOperation: [refuseMalformedIdArgs, ...(collection.hooks?.beforeOperation ?? [])] },
   })),
   hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), refuseUndecodablePath] },
+  loggingLevels: { ...config.loggingLevels, URIError: 'info' },
   onInit: async (payload) => {
     guardIdRoutes(payload)
     await config.onInit?.(payload)
+    for (const { config: collection } of Object.values(payload.collections)) {
+      const hooks = (collection.hooks.beforeOperation ??= [])
+      if (!hooks.includes(refuseMalformedIdArgs)) hooks.unshift(refuseMalformedIdArgs)
+    }
   },
 })

@@ -1,5 +1,5 @@
 import type { FlattenedField, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ARTICLES, AUTHORS, COMMENTS, MEDIA, SOURCES, USERS, WORKFLOW_EVENTS } from '../../src/collections/slugs'
 import type { Article, Author, Comment } from '../../src/payload-types'
@@ -338,11 +338,25 @@ describe('our endpoints', () => {
     expect(wrong).toEqual([])
   })
 
-  it('answers 400 for a path that is not valid percent-encoding', async () => {
-    for (const url of ['/api/articles/%E0%A4%A', '/api/articles/%E0%A4%A/workflow', '/api/comments/versions/%ZZ']) {
-      const answer = await send('GET', url)
-      expect(answer.status, url).toBe(400)
-      expect(messageOf(answer)).toBe('The URL is not valid percent-encoding.')
+  it('answers 400 for a path that is not valid percent-encoding, and logs it as a refusal: info, no stack', async () => {
+    const logger = payload.logger as unknown as Record<symbol, { write: (line: string) => boolean }>
+    const stream = logger[Object.getOwnPropertySymbols(logger).find((symbol) => symbol.description === 'pino.stream')!]
+    const lines: { level: number; msg?: string; err?: unknown }[] = []
+    const write = vi.spyOn(stream, 'write').mockImplementation((line: string) => (lines.push(JSON.parse(line)), true))
+    const level = payload.logger.level
+    payload.logger.level = 'info'
+    try {
+      for (const url of ['/api/articles/%E0%A4%A', '/api/articles/%E0%A4%A/workflow', '/api/comments/versions/%ZZ']) {
+        const answer = await send('GET', url)
+        expect(answer.status, url).toBe(400)
+        expect(messageOf(answer)).toBe('The URL is not valid percent-encoding.')
+      }
+    } finally {
+      payload.logger.level = level
+      write.mockRestore()
     }
+    expect(lines.filter((line) => line.level >= 40)).toEqual([])
+    expect(lines.filter((line) => line.msg === 'URI malformed')).toEqual(Array(3).fill(expect.objectContaining({ level: 30 })))
+    expect(lines.some((line) => line.err)).toBe(false)
   })
 })
