@@ -44,7 +44,9 @@ export default buildConfig({
       beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'],
       // The blog import (POST /api/import) for admins: /admin/import, linked in the navigation.
       afterNavLinks: ['/src/components/ImportViewNavLink#ImportViewNavLink'],
-      views: { importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' } },
+      views: {
+        importBlog: { Component: '/src/components/ImportView#ImportView', path: '/import' },
+      },
     },
   },
   collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents],
@@ -68,7 +70,13 @@ export default buildConfig({
   hooks: { afterError: afterErrorHooks },
   // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
   plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys, refuseMalformedIds],
-  logger: { options: { level: logLevel(), mixin: requestLogFields, hooks: { logMethod: logGraphqlRefusalsAsInfo } } },
+  logger: {
+    options: {
+      level: logLevel(),
+      mixin: requestLogFields,
+      hooks: { logMethod: logGraphqlRefusalsAsInfo },
+    },
+  },
   onInit: checkWebhookConfig,
   loggingLevels,
   secret: payloadSecret(),

@@ -5,8 +5,16 @@ declare module 'autocannon' {
     path?: string
     headers?: Record<string, string>
     body?: string | Buffer
-    setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null | undefined
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void
+    setupRequest?: (
+      request: Request,
+      context: Record<string, unknown>,
+    ) => Request | null | undefined
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void
   }
   export type Client = { setRequests(requests: Request[]): void }
   export type Options = Request & {
@@ -18,7 +26,15 @@ declare module 'autocannon' {
     requests?: Request[]
     setupClient?: (client: Client) => void
   }
-  export type Histogram = { average: number; mean: number; p50: number; p97_5: number; p99: number; max: number; total: number }
+  export type Histogram = {
+    average: number
+    mean: number
+    p50: number
+    p97_5: number
+    p99: number
+    max: number
+    total: number
+  }
   export type Result = {
     duration: number
     errors: number

@@ -47,7 +47,13 @@ export async function seedDatabase(options: {
       JSON.stringify({ articles, approvedReady: options.approvedReady, drafts: options.drafts }),
     ],
     {
-      env: { ...options.env, DATABASE_URI: databaseUri, MEDIA_DIR: path.join(dir, 'media'), JOBS_AUTORUN: 'false', LOG_LEVEL: 'warn' },
+      env: {
+        ...options.env,
+        DATABASE_URI: databaseUri,
+        MEDIA_DIR: path.join(dir, 'media'),
+        JOBS_AUTORUN: 'false',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   )
@@ -58,7 +64,11 @@ export async function seedDatabase(options: {
 }
 
 /** A copy of the seeded SQLite file for one server, with the indexes that server is meant to have. */
-export async function copyDatabase(seeded: Seeded, target: string, variant: IndexVariant): Promise<string> {
+export async function copyDatabase(
+  seeded: Seeded,
+  target: string,
+  variant: IndexVariant,
+): Promise<string> {
   if (!seeded.file) throw new Error('copies are for SQLite only')
   fs.copyFileSync(seeded.file, target)
   if (variant === 'as-seeded') return `file:${target}`
@@ -68,7 +78,9 @@ export async function copyDatabase(seeded: Seeded, target: string, variant: Inde
     const present = new Set(rows.map((row) => String(row.name)))
     const missing = seeded.dataset.listingIndexes.filter((name) => !present.has(name))
     if (missing.length)
-      throw new Error(`the seeded database lacks the listing indexes ${missing.join(', ')}: schema and migrations disagree`)
+      throw new Error(
+        `the seeded database lacks the listing indexes ${missing.join(', ')}: schema and migrations disagree`,
+      )
     for (const name of seeded.dataset.listingIndexes) await db.execute(`DROP INDEX "${name}"`)
     if (variant === 'two-indexes') for (const sql of TWO_INDEXES) await db.execute(sql)
   } finally {

@@ -23,10 +23,15 @@ const { addListingIndexes } = await import('../src/db/sqliteIndexes')
 const { seed } = await import('./fixtureSeed')
 
 const payload: Payload = await startPayload()
-const dataset: Dataset = { ...(await seed(payload, options)), listingIndexes: listingIndexNames(payload) }
+const dataset: Dataset = {
+  ...(await seed(payload, options)),
+  listingIndexes: listingIndexNames(payload),
+}
 if (payload.db.name === 'sqlite') {
   // Everything into the main file, so that a plain copy of it is the whole database.
-  await (payload.db as unknown as { drizzle: { run(sql: string): Promise<unknown> } }).drizzle.run('PRAGMA wal_checkpoint(TRUNCATE)')
+  await (payload.db as unknown as { drizzle: { run(sql: string): Promise<unknown> } }).drizzle.run(
+    'PRAGMA wal_checkpoint(TRUNCATE)',
+  )
 }
 fs.writeFileSync(outFile!, JSON.stringify(dataset))
 await payload.destroy()
@@ -40,7 +45,13 @@ process.exit(0)
 function listingIndexNames(payload: Payload): string[] {
   if (payload.db.name !== 'sqlite') return []
   const tables = (payload.db as unknown as { rawTables: RawTables }).rawTables
-  const bareTables = Object.fromEntries(Object.entries(tables).map(([key, table]) => [key, { ...table, indexes: {} }]))
-  addListingIndexes({ adapter: { rawTables: bareTables }, schema: {} } as unknown as Parameters<typeof addListingIndexes>[0])
-  return Object.values(bareTables).flatMap((table) => Object.values<{ name: string }>(table.indexes ?? {}).map((index) => index.name))
+  const bareTables = Object.fromEntries(
+    Object.entries(tables).map(([key, table]) => [key, { ...table, indexes: {} }]),
+  )
+  addListingIndexes({ adapter: { rawTables: bareTables }, schema: {} } as unknown as Parameters<
+    typeof addListingIndexes
+  >[0])
+  return Object.values(bareTables).flatMap((table) =>
+    Object.values<{ name: string }>(table.indexes ?? {}).map((index) => index.name),
+  )
 }

@@ -19,9 +19,18 @@ function sizeFor({ articles, approvedReady, drafts }: FixtureOptions): SizeOptio
   }
 }
 
-export async function seed(payload: Payload, options: FixtureOptions): Promise<Omit<Dataset, 'listingIndexes'>> {
-  const summary = await seedNewsroom(payload, { ...sizeFor(options), log: (line) => console.log(`  seed: ${line}`) })
-  const login = (role: keyof typeof summary.users) => ({ email: summary.users[role].email, password: summary.users[role].password })
+export async function seed(
+  payload: Payload,
+  options: FixtureOptions,
+): Promise<Omit<Dataset, 'listingIndexes'>> {
+  const summary = await seedNewsroom(payload, {
+    ...sizeFor(options),
+    log: (line) => console.log(`  seed: ${line}`),
+  })
+  const login = (role: keyof typeof summary.users) => ({
+    email: summary.users[role].email,
+    password: summary.users[role].password,
+  })
   return {
     articles: summary.counts.published,
     seedMs: summary.elapsedMs,

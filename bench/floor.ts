@@ -33,7 +33,10 @@ const ARTICLE = `SELECT a.id, a.title, a.slug, a.dek, a.body, a.published_at AS 
 const JSON_COLUMNS = ['authors', 'sources', 'tags', 'body']
 const toDoc = (row: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [key, JSON_COLUMNS.includes(key) && typeof value === 'string' ? JSON.parse(value) : value]),
+    Object.entries(row).map(([key, value]) => [
+      key,
+      JSON_COLUMNS.includes(key) && typeof value === 'string' ? JSON.parse(value) : value,
+    ]),
   )
 
 const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -51,7 +54,9 @@ const server = http.createServer(async (req, res) => {
     const slug = /^\/article\/([^/]+)$/.exec(url.pathname)?.[1]
     if (slug) {
       const { rows } = await db.execute({ sql: ARTICLE, args: [decodeURIComponent(slug)] })
-      return rows[0] ? send(res, 200, toDoc({ ...rows[0] })) : send(res, 404, { errors: [{ message: 'Not found' }] })
+      return rows[0]
+        ? send(res, 200, toDoc({ ...rows[0] }))
+        : send(res, 404, { errors: [{ message: 'Not found' }] })
     }
     if (url.pathname === '/api/articles') return send(res, 200, { ok: true })
     send(res, 404, { errors: [{ message: 'Not found' }] })

@@ -35,7 +35,12 @@ export type Measurement = {
   p99: number
   errors: number
   /** What the errors were: timeouts, connection errors, unexpected statuses, wrong bodies. */
-  errorDetail: { timeouts: number; connectionErrors: number; unexpectedStatus: Record<string, number>; wrongBodies: number }
+  errorDetail: {
+    timeouts: number
+    connectionErrors: number
+    unexpectedStatus: Record<string, number>
+    wrongBodies: number
+  }
   statusCodes: Record<string, number>
   server?: Omit<ProbeStats, 'cpuMs'>
   restarted: boolean
@@ -45,7 +50,11 @@ export type Measurement = {
 
 export type Timing = { warmupS: number; durationS: number; connections: number }
 
-export async function measure(server: RunningServer, spec: LoadSpec, timing: Timing): Promise<Measurement> {
+export async function measure(
+  server: RunningServer,
+  spec: LoadSpec,
+  timing: Timing,
+): Promise<Measurement> {
   // Warm-up on one connection (as autocannon's own --warmup example): JIT and caches get warm, and
   // a very slow server is left with one request to finish, not fifty.
   await run({ url: server.base, spec, connections: 1, duration: timing.warmupS })
@@ -56,7 +65,12 @@ export async function measure(server: RunningServer, spec: LoadSpec, timing: Tim
 
   const side = spec.sideLoop?.()
   // server.base again: a restart moves the server to a new port.
-  const result = await run({ url: server.base, spec, connections: timing.connections, duration: timing.durationS })
+  const result = await run({
+    url: server.base,
+    spec,
+    connections: timing.connections,
+    duration: timing.durationS,
+  })
   const sideReport = await side?.stop()
   const stats = await server.stats()
   // A fast server has nothing in flight a moment later; a slow one is restarted for the next scenario.
@@ -65,7 +79,10 @@ export async function measure(server: RunningServer, spec: LoadSpec, timing: Tim
   const expected = new Set(spec.expectedStatuses ?? [])
   const unexpectedStatus = Object.fromEntries(
     Object.entries(result.statusCodeStats)
-      .filter(([status]) => !(Number(status) >= 200 && Number(status) < 300) && !expected.has(Number(status)))
+      .filter(
+        ([status]) =>
+          !(Number(status) >= 200 && Number(status) < 300) && !expected.has(Number(status)),
+      )
       .map(([status, { count }]) => [status, count]),
   )
   const wrongBodies = spec.wrongBodies?.count ?? 0
@@ -80,15 +97,28 @@ export async function measure(server: RunningServer, spec: LoadSpec, timing: Tim
     p975: result.latency.p97_5,
     p99: result.latency.p99,
     errors: result.errors + unexpected + wrongBodies,
-    errorDetail: { timeouts: result.timeouts, connectionErrors: result.errors - result.timeouts, unexpectedStatus, wrongBodies },
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count])),
+    errorDetail: {
+      timeouts: result.timeouts,
+      connectionErrors: result.errors - result.timeouts,
+      unexpectedStatus,
+      wrongBodies,
+    },
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+    ),
     server: stats ? serverStats : undefined,
     restarted,
     side: sideReport,
     notes: [
       ...(spec.notes ?? []),
-      ...(result.latency.totalCount === 0 ? [`no answer within the run (${result.requests.sent} requests sent)`] : []),
-      ...(stats ? [] : ['the server did not answer the probe within 30 s (its event loop was busy with the backlog)']),
+      ...(result.latency.totalCount === 0
+        ? [`no answer within the run (${result.requests.sent} requests sent)`]
+        : []),
+      ...(stats
+        ? []
+        : [
+            'the server did not answer the probe within 30 s (its event loop was busy with the backlog)',
+          ]),
       ...(restarted ? ['server restarted to clear its backlog of requests'] : []),
     ],
   }

@@ -5,11 +5,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+type Node = {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  hitCount?: number
+}
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 export function summariseProfiles(dir: string, top = 15): string {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile')) : []
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'))
+    : []
   if (!files.length) return `  no profile in ${dir}`
   const byFunction = new Map<string, number>()
   const byPackage = new Map<string, number>()
@@ -23,7 +29,8 @@ export function summariseProfiles(dir: string, top = 15): string {
       if (functionName === '(idle)' || functionName === '(program)') return
       total += micros
       const where = url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')
-      const fn = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim()
+      const fn =
+        `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim()
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros)
       const pkg =
         /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ??

@@ -15,7 +15,13 @@ export type Machine = {
   loadAverage: { start: number; end?: number }
 }
 
-export type ScenarioRecord = { id: string; title: string; skipped?: string; error?: string; result?: Measurement }
+export type ScenarioRecord = {
+  id: string
+  title: string
+  skipped?: string
+  error?: string
+  result?: Measurement
+}
 export type ServerRecord = {
   id: string
   label: string
@@ -33,7 +39,13 @@ export type SizeRecord = {
 export type RunRecord = {
   machine: Machine
   database: 'sqlite' | 'mongodb'
-  options: { durationS: number; warmupS: number; connections: number; editorConnections: number; sizes: number[] }
+  options: {
+    durationS: number
+    warmupS: number
+    connections: number
+    editorConnections: number
+    sizes: number[]
+  }
   sizes: SizeRecord[]
   finished: boolean
   elapsedS?: number
@@ -54,15 +66,29 @@ export function machine(): Machine {
 
 export const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100
 
-const READS = ['list', 'list-rest', 'article', 'list-author', 'list-source', 'list-tag', 'graphql-list', 'graphql-article', 'revalidate', 'publish']
+const READS = [
+  'list',
+  'list-rest',
+  'article',
+  'list-author',
+  'list-source',
+  'list-tag',
+  'graphql-list',
+  'graphql-article',
+  'revalidate',
+  'publish',
+]
 const int = (value: number) => Math.round(value).toLocaleString('en-US')
 const rps = (value: number) => (value >= 10 ? int(value) : value.toFixed(1))
 /** Milliseconds in a column headed "ms". */
 const ms = (value: number) => int(value)
 /** A time in running text. */
-const time = (millis: number) => (millis >= 1000 ? `${(millis / 1000).toFixed(1)} s` : `${int(millis)} ms`)
+const time = (millis: number) =>
+  millis >= 1000 ? `${(millis / 1000).toFixed(1)} s` : `${int(millis)} ms`
 const duration = (millis: number) =>
-  millis >= 60_000 ? `${Math.floor(millis / 60_000)} min ${Math.round((millis % 60_000) / 1000)} s` : `${(millis / 1000).toFixed(1)} s`
+  millis >= 60_000
+    ? `${Math.floor(millis / 60_000)} min ${Math.round((millis % 60_000) / 1000)} s`
+    : `${(millis / 1000).toFixed(1)} s`
 const ratio = (ours?: Measurement, theirs?: Measurement) =>
   ours && theirs ? (theirs.rps > 0 ? `${(ours.rps / theirs.rps).toFixed(1)}×` : '∞') : '–'
 
@@ -74,7 +100,9 @@ export function progressLine(server: string, scenario: ScenarioRecord): string {
   if (scenario.skipped) return `${server} · ${scenario.id}: skipped (${scenario.skipped})`
   if (scenario.error) return `${server} · ${scenario.id}: FAILED ${scenario.error}`
   const r = scenario.result!
-  const inside = r.server ? `, RSS ${int(r.server.peakRssMb)} MB, event loop ≤ ${time(r.server.maxEventLoopDelayMs)}` : ''
+  const inside = r.server
+    ? `, RSS ${int(r.server.peakRssMb)} MB, event loop ≤ ${time(r.server.maxEventLoopDelayMs)}`
+    : ''
   const side = r.side ? ` · ${r.side.summary}` : ''
   return `${server} · ${scenario.id}: ${rps(r.rps)} req/s, p50 ${time(r.p50)}, p99 ${time(r.p99)}, ${r.errors} errors${inside}${side}`
 }
@@ -86,7 +114,10 @@ export function markdown(run: RunRecord): string {
   const table = (header: string[], rows: string[][]) => {
     // Figures right-aligned, words (scenario, server, notes) left.
     const left = (name: string) => ['scenario', 'server', 'notes', 'target'].includes(name)
-    lines.push(`| ${header.join(' | ')} |`, `|${header.map((name) => (left(name) ? '---' : '---:')).join('|')}|`)
+    lines.push(
+      `| ${header.join(' | ')} |`,
+      `|${header.map((name) => (left(name) ? '---' : '---:')).join('|')}|`,
+    )
     for (const row of rows) lines.push(`| ${row.join(' | ')} |`)
     lines.push('')
   }
@@ -113,7 +144,11 @@ export function markdown(run: RunRecord): string {
     '',
   )
   table(
-    ['scenario', ...servers.map((s) => s.label), ...(hasBare ? ['ours ÷ bare + 2 idx (cache on / off)'] : [])],
+    [
+      'scenario',
+      ...servers.map((s) => s.label),
+      ...(hasBare ? ['ours ÷ bare + 2 idx (cache on / off)'] : []),
+    ],
     READS.filter((id) => servers.some((s) => find(main, s.id, id))).map((id) => {
       const title = servers.flatMap((s) => s.scenarios).find((s) => s.id === id)!.title
       const cells = servers.map((s) => {
@@ -130,10 +165,14 @@ export function markdown(run: RunRecord): string {
   )
 
   for (const size of [...run.sizes].reverse()) {
-    lines.push(`**Every scenario, ${int(size.articles)} articles** (RSS and event-loop delay measured inside the server)`, '')
+    lines.push(
+      `**Every scenario, ${int(size.articles)} articles** (RSS and event-loop delay measured inside the server)`,
+      '',
+    )
     const rows: string[][] = []
     for (const server of size.servers) {
-      if (server.error) rows.push([server.label, '', '', '', '', '', '', '', '', `failed: ${server.error}`])
+      if (server.error)
+        rows.push([server.label, '', '', '', '', '', '', '', '', `failed: ${server.error}`])
       for (const s of server.scenarios) {
         const r = s.result
         const notes = [
@@ -162,7 +201,18 @@ export function markdown(run: RunRecord): string {
       }
     }
     table(
-      ['scenario', 'server', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'peak RSS MB', 'max event-loop delay ms', 'notes'],
+      [
+        'scenario',
+        'server',
+        'req/s',
+        'p50 ms',
+        'p97.5 ms',
+        'p99 ms',
+        'errors',
+        'peak RSS MB',
+        'max event-loop delay ms',
+        'notes',
+      ],
       rows,
     )
   }
@@ -226,7 +276,11 @@ function targets(run: RunRecord): string[][] {
     const r = result(server, scenario)
     const label = `${server === 'ours' ? '' : 'CACHE=off: '}${find(main, server, scenario)?.title ?? scenario} ≥ ${int(min)} req/s${p99 ? `, p99 ≤ ${p99} ms` : ''}`
     if (!r) return [label, 'not run', undefined]
-    return [label, `${rps(r.rps)} req/s, p99 ${time(r.p99)}`, r.rps >= min && (!p99 || r.p99 <= p99) && r.errors === 0]
+    return [
+      label,
+      `${rps(r.rps)} req/s, p99 ${time(r.p99)}`,
+      r.rps >= min && (!p99 || r.p99 <= p99) && r.errors === 0,
+    ]
   }
   const ours = main.servers.filter((s) => s.kind === 'ours')
   const measured = ours.flatMap((s) => s.scenarios.flatMap((sc) => (sc.result ? [sc.result] : [])))
@@ -263,20 +317,28 @@ function targets(run: RunRecord): string[][] {
     const growth = run.sizes[0]!.servers.flatMap((server) => {
       const ratios = server.scenarios.flatMap((s) => {
         const [before, after] = [s.result, find(main, server.id, s.id)?.result]
-        return before && after && before.p99 > 0 ? [{ id: s.id, value: after.p99 / before.p99 }] : []
+        return before && after && before.p99 > 0
+          ? [{ id: s.id, value: after.p99 / before.p99 }]
+          : []
       })
       const worst = ratios.sort((a, b) => b.value - a.value)[0]
       return worst ? [{ label: server.label, ...worst }] : []
     })
     checks.push([
       `p99 within 1.3× from ${int(run.sizes[0]!.articles)} to ${int(main.articles)} articles`,
-      growth.length ? growth.map((g) => `${g.label}: at most ${g.value.toFixed(2)}× (${g.id})`).join('; ') : 'not run',
+      growth.length
+        ? growth.map((g) => `${g.label}: at most ${g.value.toFixed(2)}× (${g.id})`).join('; ')
+        : 'not run',
       growth.length ? growth.every((g) => g.value <= 1.3) : undefined,
     ])
   }
   if (main.articles >= 100_000) {
     const r = result('ours', 'list')
-    checks.push([`list p99 ≤ 100 ms at ${int(main.articles)} articles`, r ? time(r.p99) : 'not run', r ? r.p99 <= 100 : undefined])
+    checks.push([
+      `list p99 ≤ 100 ms at ${int(main.articles)} articles`,
+      r ? time(r.p99) : 'not run',
+      r ? r.p99 <= 100 : undefined,
+    ])
   }
   const errors = measured.reduce((sum, r) => sum + r.errors, 0)
   const delay = Math.max(...measured.map((r) => r.server?.maxEventLoopDelayMs ?? 0))
@@ -284,10 +346,23 @@ function targets(run: RunRecord): string[][] {
   const coldStart = Math.max(...ours.map((s) => s.coldStartMs ?? 0))
   checks.push(
     ['no errors in any scenario', `${int(errors)}`, measured.length ? errors === 0 : undefined],
-    ['no request blocks the event loop > 50 ms', `worst ${time(delay)}`, measured.length ? delay <= 50 : undefined],
+    [
+      'no request blocks the event loop > 50 ms',
+      `worst ${time(delay)}`,
+      measured.length ? delay <= 50 : undefined,
+    ],
     ['cold start ≤ 1.5 s', `${int(coldStart)} ms`, ours.length ? coldStart <= 1500 : undefined],
     ['RSS ≤ 400 MB', `peak ${int(rss)} MB`, measured.length ? rss <= 400 : undefined],
   )
-  if (main.articles === 10_000) checks.push(['seeding 10,000 articles < 3 min', duration(main.seed.seedMs), main.seed.seedMs < 180_000])
-  return checks.map(([target, value, met]) => [target, value, met === undefined ? '–' : met ? 'yes' : '**no**'])
+  if (main.articles === 10_000)
+    checks.push([
+      'seeding 10,000 articles < 3 min',
+      duration(main.seed.seedMs),
+      main.seed.seedMs < 180_000,
+    ])
+  return checks.map(([target, value, met]) => [
+    target,
+    value,
+    met === undefined ? '–' : met ? 'yes' : '**no**',
+  ])
 }

@@ -20,18 +20,44 @@ import { parseArgs } from 'node:util'
 
 import { buildIfStale } from '../scripts/buildIfStale'
 import { buildBareIfStale } from './bare/build'
-import { copyDatabase, dropMongoDatabase, seedDatabase, type IndexVariant, type Seeded } from './databases'
+import {
+  copyDatabase,
+  dropMongoDatabase,
+  seedDatabase,
+  type IndexVariant,
+  type Seeded,
+} from './databases'
 import { measure } from './load'
 import { summariseProfiles } from './profile'
-import { loadAverage, machine, markdown, progressLine, type RunRecord, type ServerRecord, type SizeRecord } from './report'
+import {
+  loadAverage,
+  machine,
+  markdown,
+  progressLine,
+  type RunRecord,
+  type ServerRecord,
+  type SizeRecord,
+} from './report'
 import { SCENARIOS, type Scenario } from './scenarios'
 import { RunningServer, type ServerKind, type ServerSpec } from './servers'
 
-type Server = { id: string; label: string; kind: ServerKind; variant: IndexVariant; cache?: 'on' | 'off' }
+type Server = {
+  id: string
+  label: string
+  kind: ServerKind
+  variant: IndexVariant
+  cache?: 'on' | 'off'
+}
 
 const SERVERS: Server[] = [
   { id: 'ours', label: 'ours (cache on)', kind: 'ours', variant: 'as-seeded', cache: 'on' },
-  { id: 'ours-nocache', label: 'ours (CACHE=off)', kind: 'ours', variant: 'as-seeded', cache: 'off' },
+  {
+    id: 'ours-nocache',
+    label: 'ours (CACHE=off)',
+    kind: 'ours',
+    variant: 'as-seeded',
+    cache: 'off',
+  },
   { id: 'bare-idx', label: 'bare Payload + 2 indexes', kind: 'bare', variant: 'two-indexes' },
   { id: 'bare', label: 'bare Payload (generated schema)', kind: 'bare', variant: 'generated' },
   { id: 'floor', label: 'raw SQL floor', kind: 'floor', variant: 'as-seeded' },
@@ -63,18 +89,29 @@ if (args.report) {
   console.log(report)
   process.exit(0)
 }
-const sizes = (args.sizes?.split(',') ?? (args.small ? ['1000'] : args.large ? ['100000'] : ['1000', '10000']))
+const sizes = (
+  args.sizes?.split(',') ?? (args.small ? ['1000'] : args.large ? ['100000'] : ['1000', '10000'])
+)
   .map(Number)
   .sort((a, b) => a - b)
 const timing = { durationS: Number(args.duration), warmupS: Number(args.warmup) }
 const connections = Number(args.connections)
 const editorConnections = Number(args['editor-connections'])
-if ([...sizes, timing.durationS, timing.warmupS, connections, editorConnections].some((n) => !Number.isFinite(n) || n <= 0)) {
-  console.error('bench: sizes, --duration, --warmup and the connection counts must be positive numbers')
+if (
+  [...sizes, timing.durationS, timing.warmupS, connections, editorConnections].some(
+    (n) => !Number.isFinite(n) || n <= 0,
+  )
+) {
+  console.error(
+    'bench: sizes, --duration, --warmup and the connection counts must be positive numbers',
+  )
   process.exit(2)
 }
-const mongoUri = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '') ? process.env.DATABASE_URI : undefined
-const chosen = (list: string | undefined, all: string[]) => (list ? list.split(',').filter((id) => all.includes(id)) : all)
+const mongoUri = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
+  ? process.env.DATABASE_URI
+  : undefined
+const chosen = (list: string | undefined, all: string[]) =>
+  list ? list.split(',').filter((id) => all.includes(id)) : all
 const serverIds = chosen(
   args.servers,
   SERVERS.map((s) => s.id),
@@ -88,11 +125,17 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
 const started = performance.now()
 const log = (line: string) => {
   const elapsed = Math.round((performance.now() - started) / 1000)
-  console.log(`[${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${line}`)
+  console.log(
+    `[${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${line}`,
+  )
 }
 /** Servers get the machine's environment without mail, webhook, cache or database settings: a benchmark emails nobody and runs the defaults. */
 const baseEnv: NodeJS.ProcessEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SMTP_|WEBHOOK_|CACHE|DATABASE_URI)/.test(name))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(SMTP_|WEBHOOK_|CACHE|DATABASE_URI)/.test(name),
+    ),
+  ),
   NODE_ENV: 'production',
   PAYLOAD_SECRET: 'benchmark-secret-not-for-production',
   NEXT_TELEMETRY_DISABLED: '1',
@@ -135,7 +178,9 @@ try {
       env: baseEnv,
     })
     if (mongoUri) seededMongo.push(seeded.databaseUri)
-    log(`Seeded in ${(seeded.dataset.seedMs / 1000).toFixed(1)} s (${(seeded.wallMs / 1000).toFixed(1)} s with start-up and migrations)`)
+    log(
+      `Seeded in ${(seeded.dataset.seedMs / 1000).toFixed(1)} s (${(seeded.wallMs / 1000).toFixed(1)} s with start-up and migrations)`,
+    )
     const size: SizeRecord = {
       articles,
       seed: { wallMs: seeded.wallMs, seedMs: seeded.dataset.seedMs, counts: seeded.dataset.counts },
@@ -146,7 +191,10 @@ try {
     const servers = SERVERS.filter((s) => serverIds.includes(s.id) && (full || s.kind === 'ours'))
     for (const [index, server] of servers.entries()) {
       const scenarios = SCENARIOS.filter(
-        (s) => scenarioIds.includes(s.id) && s.kinds.includes(server.kind) && (full || GROWTH_SCENARIOS.includes(s.id)),
+        (s) =>
+          scenarioIds.includes(s.id) &&
+          s.kinds.includes(server.kind) &&
+          (full || GROWTH_SCENARIOS.includes(s.id)),
       )
       const publishIds = mongoUri
         ? seeded.dataset.approvedReadyIds.slice(index * perServer, (index + 1) * perServer)
@@ -166,7 +214,8 @@ try {
     console.log(`\n${report}`)
     log(`Wrote ${path.relative(process.cwd(), RESULTS)}/latest.json and latest.md`)
   }
-  for (const uri of seededMongo) await dropMongoDatabase(uri).catch((error) => log(`Could not drop ${uri}: ${error}`))
+  for (const uri of seededMongo)
+    await dropMongoDatabase(uri).catch((error) => log(`Could not drop ${uri}: ${error}`))
   if (args.keep) log(`Kept ${dir}`)
   else fs.rmSync(dir, { recursive: true, force: true })
 }
@@ -178,9 +227,17 @@ async function benchServer(
   publishIds: Seeded['dataset']['approvedReadyIds'],
 ): Promise<ServerRecord> {
   const { articles } = seeded.dataset
-  const record: ServerRecord = { id: server.id, label: server.label, kind: server.kind, restarts: 0, scenarios: [] }
+  const record: ServerRecord = {
+    id: server.id,
+    label: server.label,
+    kind: server.kind,
+    restarts: 0,
+    scenarios: [],
+  }
   const name = `${server.id}-${articles}`
-  const databaseUri = mongoUri ? seeded.databaseUri : await copyDatabase(seeded, path.join(dir, `${name}.db`), server.variant)
+  const databaseUri = mongoUri
+    ? seeded.databaseUri
+    : await copyDatabase(seeded, path.join(dir, `${name}.db`), server.variant)
   const profileDir = path.join(RESULTS, 'profiles', name)
   const spec: ServerSpec = {
     id: server.id,
@@ -190,7 +247,9 @@ async function benchServer(
     ...entryOf(server, databaseUri),
     nodeFlags: [
       ...(entryOf(server, databaseUri).nodeFlags ?? []),
-      ...(args['cpu-prof'] && server.kind === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...(args['cpu-prof'] && server.kind === 'ours'
+        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
+        : []),
     ],
   }
   log(`Starting ${server.label}…`)
@@ -217,7 +276,11 @@ async function benchServer(
           connections: scenarioConnections,
         })
         if ('skip' in prepared) entry.skipped = prepared.skip
-        else entry.result = await measure(running, prepared, { ...timing, connections: scenarioConnections })
+        else
+          entry.result = await measure(running, prepared, {
+            ...timing,
+            connections: scenarioConnections,
+          })
       } catch (error) {
         entry.error = (error as Error).message
       }
@@ -228,13 +291,18 @@ async function benchServer(
     record.restarts = running.restarts
     await running.stop()
     if (!mongoUri && !args.keep)
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(new URL(databaseUri).pathname + suffix, { force: true })
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(new URL(databaseUri).pathname + suffix, { force: true })
   }
-  if (args['cpu-prof'] && server.kind === 'ours') log(`CPU profile of ${server.label}:\n${summariseProfiles(profileDir)}`)
+  if (args['cpu-prof'] && server.kind === 'ours')
+    log(`CPU profile of ${server.label}:\n${summariseProfiles(profileDir)}`)
   return record
 }
 
-function entryOf(server: Server, databaseUri: string): Pick<ServerSpec, 'entry' | 'env' | 'nodeFlags'> {
+function entryOf(
+  server: Server,
+  databaseUri: string,
+): Pick<ServerSpec, 'entry' | 'env' | 'nodeFlags'> {
   const env = { ...baseEnv, DATABASE_URI: databaseUri, MEDIA_DIR: path.join(dir, 'media') }
   if (server.kind === 'ours') {
     // The real production entry, as `npm start` runs it, with the admin UI's production build.
@@ -244,6 +312,11 @@ function entryOf(server: Server, databaseUri: string): Pick<ServerSpec, 'entry' 
       nodeFlags: ['--conditions=production', '--import', 'tsx'],
     }
   }
-  if (server.kind === 'bare') return { entry: 'bench/bare/server.ts', env, nodeFlags: ['--conditions=production', '--import', 'tsx'] }
+  if (server.kind === 'bare')
+    return {
+      entry: 'bench/bare/server.ts',
+      env,
+      nodeFlags: ['--conditions=production', '--import', 'tsx'],
+    }
   return { entry: 'bench/floor.ts', env, nodeFlags: ['--import', 'tsx'] }
 }

@@ -48,7 +48,8 @@ type ListFilter = { author?: string; source?: string; tag?: string }
  * with the generic REST query above. The `list-rest` scenario asks both the generic query.
  */
 const cardsPath = (kind: ServerKind, filter: ListFilter = {}) => {
-  if (kind === 'ours') return `/api/public/articles${stringify({ limit: 20, ...filter }, { addQueryPrefix: true })}`
+  if (kind === 'ours')
+    return `/api/public/articles${stringify({ limit: 20, ...filter }, { addQueryPrefix: true })}`
   const where: Record<string, unknown> = {}
   if (filter.author) where['authors.slug'] = { equals: filter.author }
   if (filter.source) where['sources.slug'] = { equals: filter.source }
@@ -60,7 +61,11 @@ const cardsPath = (kind: ServerKind, filter: ListFilter = {}) => {
 const articlePath = (kind: ServerKind, slug: string) => {
   if (kind === 'ours') return `/api/public/articles/${encodeURIComponent(slug)}`
   if (kind === 'floor') return `/article/${encodeURIComponent(slug)}`
-  const query = { where: { slug: { equals: slug }, _status: { equals: 'published' } }, depth: 1, limit: 1 }
+  const query = {
+    where: { slug: { equals: slug }, _status: { equals: 'published' } },
+    depth: 1,
+    limit: 1,
+  }
   return `/api/articles${stringify(query, { addQueryPrefix: true })}`
 }
 
@@ -72,7 +77,8 @@ const GRAPHQL_ARTICLE = `query Article($slug: String!) {
     docs { id title slug dek body publishedAt tags heroImage { url alt } authors { name slug bio } sources { name slug kind url } } } }`
 
 /** A fetch that gives up after 30 s: a server drowning in its backlog must not hang the benchmark. */
-const call = (url: string, init: RequestInit = {}) => fetch(url, { signal: AbortSignal.timeout(30_000), ...init })
+const call = (url: string, init: RequestInit = {}) =>
+  fetch(url, { signal: AbortSignal.timeout(30_000), ...init })
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
 const quoted = (value: string) => JSON.stringify(value)
@@ -101,7 +107,9 @@ function reads(
   return { requests: [request], wrongBodies, ...extra }
 }
 
-function graphql(next: () => { query: string; variables?: Record<string, unknown>; mustContain: string }): LoadSpec {
+function graphql(
+  next: () => { query: string; variables?: Record<string, unknown>; mustContain: string },
+): LoadSpec {
   const wrongBodies = { count: 0 }
   const request: Request = {
     method: 'POST',
@@ -114,7 +122,11 @@ function graphql(next: () => { query: string; variables?: Record<string, unknown
     },
     // GraphQL answers its errors with 200.
     onResponse: (status, body, context) => {
-      if (status === 200 && (body.includes('"errors"') || !body.includes(context.mustContain as string))) wrongBodies.count++
+      if (
+        status === 200 &&
+        (body.includes('"errors"') || !body.includes(context.mustContain as string))
+      )
+        wrongBodies.count++
     },
   }
   return { requests: [request], wrongBodies }
@@ -126,14 +138,19 @@ const articleReads = ({ kind, dataset }: ScenarioContext) =>
     return { path: articlePath(kind, slug), mustContain: `"slug":${quoted(slug)}` }
   })
 
-const filteredList = (kind: ServerKind, filter: () => ListFilter) => reads(() => ({ path: cardsPath(kind, filter()), mustContain: '"docs":[' }))
+const filteredList = (kind: ServerKind, filter: () => ListFilter) =>
+  reads(() => ({ path: cardsPath(kind, filter()), mustContain: '"docs":[' }))
 
 export const SCENARIOS: Scenario[] = [
   {
     id: 'list',
     title: 'list page (20 newest with authors)',
     kinds: ['ours', 'bare', 'floor'],
-    prepare: async ({ kind }) => reads(() => ({ path: kind === 'floor' ? '/list' : cardsPath(kind), mustContain: '"docs":[{' })),
+    prepare: async ({ kind }) =>
+      reads(() => ({
+        path: kind === 'floor' ? '/list' : cardsPath(kind),
+        mustContain: '"docs":[{',
+      })),
   },
   {
     id: 'list-rest',
@@ -151,13 +168,15 @@ export const SCENARIOS: Scenario[] = [
     id: 'list-author',
     title: 'list by author slug',
     kinds: ['ours', 'bare'],
-    prepare: async ({ kind, dataset }) => filteredList(kind, () => ({ author: pick(dataset.authorSlugs) })),
+    prepare: async ({ kind, dataset }) =>
+      filteredList(kind, () => ({ author: pick(dataset.authorSlugs) })),
   },
   {
     id: 'list-source',
     title: 'list by source slug',
     kinds: ['ours', 'bare'],
-    prepare: async ({ kind, dataset }) => filteredList(kind, () => ({ source: pick(dataset.sourceSlugs) })),
+    prepare: async ({ kind, dataset }) =>
+      filteredList(kind, () => ({ source: pick(dataset.sourceSlugs) })),
   },
   {
     id: 'list-tag',
@@ -178,7 +197,11 @@ export const SCENARIOS: Scenario[] = [
     prepare: async ({ dataset }) =>
       graphql(() => {
         const slug = pick(dataset.publishedSlugs)
-        return { query: GRAPHQL_ARTICLE, variables: { slug }, mustContain: `"slug":${quoted(slug)}` }
+        return {
+          query: GRAPHQL_ARTICLE,
+          variables: { slug },
+          mustContain: `"slug":${quoted(slug)}`,
+        }
       }),
   },
   {
@@ -194,11 +217,16 @@ export const SCENARIOS: Scenario[] = [
         const etag = response.headers.get('etag')
         if (response.status === 200 && etag) known.push({ slug, etag })
       }
-      if (!known.length) return { skip: 'sends no ETag: every revalidation is a full answer (the article page row)' }
+      if (!known.length)
+        return { skip: 'sends no ETag: every revalidation is a full answer (the article page row)' }
       return reads(
         () => {
           const { slug, etag } = pick(known)
-          return { path: articlePath(kind, slug), mustContain: `"slug":${quoted(slug)}`, headers: { 'if-none-match': etag } }
+          return {
+            path: articlePath(kind, slug),
+            mustContain: `"slug":${quoted(slug)}`,
+            headers: { 'if-none-match': etag },
+          }
         },
         { expectedStatuses: [304] },
       )
@@ -210,7 +238,10 @@ export const SCENARIOS: Scenario[] = [
     kinds: ['ours', 'bare'],
     prepare: async (ctx) => {
       // Ours publishes through the workflow as the publisher; bare Payload by saving `_status: published` as an admin.
-      const token = await login(ctx.base, ctx.kind === 'ours' ? ctx.dataset.users.publisher : ctx.dataset.users.admin)
+      const token = await login(
+        ctx.base,
+        ctx.kind === 'ours' ? ctx.dataset.users.publisher : ctx.dataset.users.admin,
+      )
       return { ...articleReads(ctx), sideLoop: () => publishEverySecond(ctx, token) }
     },
   },
@@ -220,7 +251,10 @@ export const SCENARIOS: Scenario[] = [
     kinds: ['ours'],
     editor: true,
     prepare: async ({ base, dataset }) => {
-      const headers = { ...JSON_HEADERS, authorization: `JWT ${await login(base, dataset.users.editor)}` }
+      const headers = {
+        ...JSON_HEADERS,
+        authorization: `JWT ${await login(base, dataset.users.editor)}`,
+      }
       // Live articles: each save becomes a new draft revision, as the desk's edits do.
       const request: Request = {
         method: 'PATCH',
@@ -228,7 +262,9 @@ export const SCENARIOS: Scenario[] = [
         setupRequest: (req) => ({
           ...req,
           path: `/api/articles/${pick(dataset.publishedIds)}?draft=true`,
-          body: JSON.stringify({ dek: `A standfirst the benchmark rewrote at ${new Date().toISOString()}.` }),
+          body: JSON.stringify({
+            dek: `A standfirst the benchmark rewrote at ${new Date().toISOString()}.`,
+          }),
         }),
       }
       return { requests: [request] }
@@ -249,10 +285,15 @@ export const SCENARIOS: Scenario[] = [
     prepare: async ({ base, dataset }) => {
       const authorization = `JWT ${await login(base, dataset.users.editor)}`
       const path = `/api/comments${stringify({ limit: 100, where: { status: { equals: 'pending' } } }, { addQueryPrefix: true })}`
-      const first = (await (await call(base + path, { headers: { authorization } })).json()) as { docs?: unknown[]; totalDocs?: number }
+      const first = (await (await call(base + path, { headers: { authorization } })).json()) as {
+        docs?: unknown[]
+        totalDocs?: number
+      }
       return {
         ...reads(() => ({ path, mustContain: '"docs":[', headers: { authorization } })),
-        notes: [`${first.docs?.length ?? 0} comments a page, ${first.totalDocs ?? 0} pending in all`],
+        notes: [
+          `${first.docs?.length ?? 0} comments a page, ${first.totalDocs ?? 0} pending in all`,
+        ],
       }
     },
   },
@@ -265,7 +306,10 @@ async function login(base: string, { email, password }: Login): Promise<string> 
     body: JSON.stringify({ email, password }),
   })
   const body = (await response.json()) as { token?: string }
-  if (!response.ok || !body.token) throw new Error(`login as ${email} answered ${response.status}: ${JSON.stringify(body).slice(0, 200)}`)
+  if (!response.ok || !body.token)
+    throw new Error(
+      `login as ${email} answered ${response.status}: ${JSON.stringify(body).slice(0, 200)}`,
+    )
   return body.token
 }
 
@@ -273,7 +317,10 @@ async function login(base: string, { email, password }: Login): Promise<string> 
  * The desk publishing while readers read: one approved article a second, each answer timed; then
  * every article that was published must be readable anonymously.
  */
-function publishEverySecond({ base, kind, publishIds }: ScenarioContext, token: string): SideLoop<SideReport> {
+function publishEverySecond(
+  { base, kind, publishIds }: ScenarioContext,
+  token: string,
+): SideLoop<SideReport> {
   const headers = { ...JSON_HEADERS, authorization: `JWT ${token}` }
   const publish = (id: Id) =>
     kind === 'ours'
@@ -311,9 +358,15 @@ function publishEverySecond({ base, kind, publishIds }: ScenarioContext, token: 
       let visible = 0
       for (const { id } of published) if (await isPublic(base, kind, id)) visible++
       const times = attempts.map((attempt) => attempt.ms).sort((a, b) => a - b)
-      const ranOut = attempts.length === publishIds.length ? ` (all ${publishIds.length} approved articles used)` : ''
+      const ranOut =
+        attempts.length === publishIds.length
+          ? ` (all ${publishIds.length} approved articles used)`
+          : ''
       return {
-        ok: attempts.length > 0 && published.length === attempts.length && visible === published.length,
+        ok:
+          attempts.length > 0 &&
+          published.length === attempts.length &&
+          visible === published.length,
         summary:
           `${published.length}/${attempts.length} publishes answered 200${ranOut}, ` +
           `median ${times[Math.floor(times.length / 2)] ?? '–'} ms, max ${times.at(-1) ?? '–'} ms; ${visible}/${published.length} then public`,
@@ -338,12 +391,23 @@ async function isPublic(base: string, kind: ServerKind, id: Id): Promise<boolean
  * Submit and withdraw, over and over: each connection takes its own seeded draft, so its
  * transitions never race another connection's. The next action follows the article's state.
  */
-async function workflowCycle({ base, dataset, connections }: ScenarioContext): Promise<LoadSpec | { skip: string }> {
+async function workflowCycle({
+  base,
+  dataset,
+  connections,
+}: ScenarioContext): Promise<LoadSpec | { skip: string }> {
   const authorization = `JWT ${await login(base, dataset.users.editor)}`
   const headers = { ...JSON_HEADERS, authorization }
   const transition = async (id: Id, action: string) => {
-    const response = await call(`${base}/api/articles/${id}/workflow`, { method: 'POST', headers, body: JSON.stringify({ action }) })
-    return ((await response.json()) as { reviewState?: string }).reviewState ?? `answered ${response.status}`
+    const response = await call(`${base}/api/articles/${id}/workflow`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action }),
+    })
+    return (
+      ((await response.json()) as { reviewState?: string }).reviewState ??
+      `answered ${response.status}`
+    )
   }
   const query = {
     where: { id: { in: dataset.draftIds.slice(0, 100) }, reviewState: { equals: 'draft' } },
@@ -351,14 +415,20 @@ async function workflowCycle({ base, dataset, connections }: ScenarioContext): P
     depth: 0,
     limit: 100,
   }
-  const found = (await (await call(`${base}/api/articles${stringify(query, { addQueryPrefix: true })}`, { headers })).json()) as {
+  const found = (await (
+    await call(`${base}/api/articles${stringify(query, { addQueryPrefix: true })}`, { headers })
+  ).json()) as {
     docs: { id: Id }[]
   }
   // Only drafts that pass the submit check can cycle; each is left as a draft again.
   const articles: Id[] = []
   for (const { id } of found.docs) {
     if (articles.length === connections) break
-    if ((await transition(id, 'submit')) === 'in_review' && (await transition(id, 'withdraw')) === 'draft') articles.push(id)
+    if (
+      (await transition(id, 'submit')) === 'in_review' &&
+      (await transition(id, 'withdraw')) === 'draft'
+    )
+      articles.push(id)
   }
   if (!articles.length) return { skip: 'no seeded draft passes the submit check' }
 
@@ -373,7 +443,10 @@ async function workflowCycle({ base, dataset, connections }: ScenarioContext): P
       method: 'POST',
       path: `/api/articles/${id}/workflow`,
       headers,
-      setupRequest: (req) => ({ ...req, body: JSON.stringify({ action: state.get(id) === 'in_review' ? 'withdraw' : 'submit' }) }),
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ action: state.get(id) === 'in_review' ? 'withdraw' : 'submit' }),
+      }),
       onResponse: (status, body) => {
         const reviewState = status === 200 ? /"reviewState":"(\w+)"/.exec(body)?.[1] : undefined
         if (reviewState) state.set(id, reviewState)
@@ -382,12 +455,17 @@ async function workflowCycle({ base, dataset, connections }: ScenarioContext): P
   ]
   return {
     requests: requestsFor(articles[0]!),
-    setupClient: (client) => client.setRequests(requestsFor(articles[clients++ % articles.length]!)),
+    setupClient: (client) =>
+      client.setRequests(requestsFor(articles[clients++ % articles.length]!)),
     // The warm-up may have stopped between a transition and its answer.
     beforeMeasure: async () => {
       for (const id of articles) state.set(id, await reviewStateOf(id))
     },
     notes:
-      articles.length < connections ? [`only ${articles.length} drafts for ${connections} connections: transitions may race (409)`] : [],
+      articles.length < connections
+        ? [
+            `only ${articles.length} drafts for ${connections} connections: transitions may race (409)`,
+          ]
+        : [],
   }
 }

@@ -13,9 +13,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 const args = process.argv.slice(2)
-const unknown = args.filter((arg, index) => !['--small', '--large', '--json'].includes(arg) && args[index - 1] !== '--json')
+const unknown = args.filter(
+  (arg, index) => !['--small', '--large', '--json'].includes(arg) && args[index - 1] !== '--json',
+)
 if (unknown.length || (args.includes('--small') && args.includes('--large'))) {
-  console.error(`usage: bench/seed-cli.ts [--small | --large] [--json <file>]${unknown.length ? ` (unknown: ${unknown.join(' ')})` : ''}`)
+  console.error(
+    `usage: bench/seed-cli.ts [--small | --large] [--json <file>]${unknown.length ? ` (unknown: ${unknown.join(' ')})` : ''}`,
+  )
   process.exit(2)
 }
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
@@ -35,7 +39,9 @@ const { startPayload } = await import('../src/server/startPayload')
 const size = args.includes('--small') ? SMALL : args.includes('--large') ? LARGE : STANDARD
 const started = performance.now()
 const payload = await startPayload()
-console.log(`database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${process.env.DATABASE_URI}`)
+console.log(
+  `database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${process.env.DATABASE_URI}`,
+)
 const summary = await seedNewsroom(payload, { ...size, log: (line) => console.log(line) })
 if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(summary))
 

@@ -21,7 +21,15 @@ import { createRandom, weighted } from './seed/random'
 import { writeArticles, writeComments } from './seed/stages'
 import { SeedWriter } from './seed/writer'
 
-export { LARGE, SMALL, STANDARD, type SeedOptions, type SeedSummary, type SeedUser, type SizeOptions } from './seed/options'
+export {
+  LARGE,
+  SMALL,
+  STANDARD,
+  type SeedOptions,
+  type SeedSummary,
+  type SeedUser,
+  type SizeOptions,
+} from './seed/options'
 
 const UNPUBLISHED_STATES: [SeedState, number][] = [
   ['draft', 0.6],
@@ -37,9 +45,14 @@ export async function seedNewsroom(payload: Payload, options: SeedOptions): Prom
   const now = Date.now()
   const writer = new SeedWriter(payload, options.writes)
 
-  const [users, articles] = await Promise.all([payload.db.count({ collection: 'users' }), payload.db.count({ collection: 'articles' })])
+  const [users, articles] = await Promise.all([
+    payload.db.count({ collection: 'users' }),
+    payload.db.count({ collection: 'articles' }),
+  ])
   if (users.totalDocs || articles.totalDocs) {
-    throw new Error(`seedNewsroom needs an empty database; this one has ${users.totalDocs} users and ${articles.totalDocs} articles.`)
+    throw new Error(
+      `seedNewsroom needs an empty database; this one has ${users.totalDocs} users and ${articles.totalDocs} articles.`,
+    )
   }
 
   const phases: SeedPhase[] = []
@@ -47,19 +60,33 @@ export async function seedNewsroom(payload: Payload, options: SeedOptions): Prom
     const start = performance.now()
     const result = await work()
     const ms = performance.now() - start
-    const entry = { name, count, ms: Math.round(ms), perSecond: Math.round(count / (ms / 1000 || 1)) }
+    const entry = {
+      name,
+      count,
+      ms: Math.round(ms),
+      perSecond: Math.round(count / (ms / 1000 || 1)),
+    }
     phases.push(entry)
-    log(`${name}: ${count.toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s (${entry.perSecond.toLocaleString('en')}/s)`)
+    log(
+      `${name}: ${count.toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s (${entry.perSecond.toLocaleString('en')}/s)`,
+    )
     return result
   }
   const progress = (total: number) => (done: number) => {
-    if (done % 2_000 === 0 && done < total) log(`  … ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`)
+    if (done % 2_000 === 0 && done < total)
+      log(`  … ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`)
   }
 
-  const accounts = await phase('users', 4, () => createAccounts(payload, options.password ?? 'bench-password'))
+  const accounts = await phase('users', 4, () =>
+    createAccounts(payload, options.password ?? 'bench-password'),
+  )
   const desk = deskOf(accounts)
-  const authors = await phase('authors', options.authors, () => writeAuthors(writer, random, options.authors, desk))
-  const sources = await phase('sources', options.sources, () => writeSources(writer, random, options.sources))
+  const authors = await phase('authors', options.authors, () =>
+    writeAuthors(writer, random, options.authors, desk),
+  )
+  const sources = await phase('sources', options.sources, () =>
+    writeSources(writer, random, options.sources),
+  )
 
   const newsroom: Newsroom = {
     random,
@@ -97,7 +124,8 @@ export async function seedNewsroom(payload: Payload, options: SeedOptions): Prom
   )
 
   const { byStatus } = comments
-  const articleCount = published.articles.length + approved.articles.length + unpublished.articles.length
+  const articleCount =
+    published.articles.length + approved.articles.length + unpublished.articles.length
   const summary: SeedSummary = {
     adapter: writer.kind,
     writes: writer.mode,

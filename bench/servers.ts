@@ -23,7 +23,12 @@ export type ServerSpec = {
   logFile: string
 }
 
-export type ProbeStats = { peakRssMb: number; maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; cpuMs: number }
+export type ProbeStats = {
+  peakRssMb: number
+  maxEventLoopDelayMs: number
+  p99EventLoopDelayMs: number
+  cpuMs: number
+}
 
 const PROBE = path.resolve('bench/probe.mjs')
 const STARTUP_TIMEOUT_MS = 180_000
@@ -51,18 +56,27 @@ export class RunningServer {
     this.base = `http://127.0.0.1:${port}`
     const log = fs.openSync(this.spec.logFile, 'a')
     const started = performance.now()
-    this.child = spawn(process.execPath, [...(this.spec.nodeFlags ?? []), '--import', PROBE, this.spec.entry], {
-      env: { ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', log, log, 'ipc'],
-    })
+    this.child = spawn(
+      process.execPath,
+      [...(this.spec.nodeFlags ?? []), '--import', PROBE, this.spec.entry],
+      {
+        env: { ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', log, log, 'ipc'],
+      },
+    )
     fs.closeSync(log)
     this.exited = new Promise((resolve) => this.child.once('exit', resolve))
     let exitCode: number | null | undefined
     void this.exited.then((code) => (exitCode = code))
     // Poll quickly, one request at a time: the first answer may take the whole initialisation.
     while (performance.now() - started < STARTUP_TIMEOUT_MS) {
-      if (exitCode !== undefined) throw new Error(`${this.spec.label} exited with ${exitCode} while starting; see ${this.spec.logFile}`)
-      const status = await fetch(this.base + readyPath, { signal: AbortSignal.timeout(60_000) }).then(
+      if (exitCode !== undefined)
+        throw new Error(
+          `${this.spec.label} exited with ${exitCode} while starting; see ${this.spec.logFile}`,
+        )
+      const status = await fetch(this.base + readyPath, {
+        signal: AbortSignal.timeout(60_000),
+      }).then(
         async (response) => (await response.arrayBuffer(), response.status),
         () => 0,
       )
@@ -70,7 +84,9 @@ export class RunningServer {
       await sleep(status === 0 ? 10 : 100)
     }
     await this.kill()
-    throw new Error(`${this.spec.label} did not answer 200 on ${readyPath} within ${STARTUP_TIMEOUT_MS / 1000} s; see ${this.spec.logFile}`)
+    throw new Error(
+      `${this.spec.label} did not answer 200 on ${readyPath} within ${STARTUP_TIMEOUT_MS / 1000} s; see ${this.spec.logFile}`,
+    )
   }
 
   private ask<T>(type: 'reset' | 'stats'): Promise<T | undefined> {

@@ -35,7 +35,10 @@ export function buildIfStale(): number {
     // Another process may have built it while this one waited.
     if (!buildIsStale()) return 0
     console.log('Building the admin UI (first run only; about a minute)…')
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    const build = spawnSync('npx', ['next', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     return build.status ?? 1
   })
 }
@@ -53,7 +56,8 @@ function withBuildLock<T>(run: () => T): T {
       const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
       if (age > LOCK_STALE_MS) fs.rmSync(LOCK, { recursive: true, force: true })
       else {
-        if (!told) console.log(`Another process is building the admin UI (${LOCK}); waiting for it…`)
+        if (!told)
+          console.log(`Another process is building the admin UI (${LOCK}); waiting for it…`)
         told = true
         sleep(1000)
       }

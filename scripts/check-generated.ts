@@ -23,7 +23,9 @@ const freshTypes = path.join(os.tmpdir(), `payload-types-${process.pid}.ts`)
 process.env.PAYLOAD_TS_OUTPUT_PATH = freshTypes
 await generateTypes(config, { log: false })
 if (fs.readFileSync(freshTypes, 'utf8') !== fs.readFileSync(typesFile, 'utf8')) {
-  problems.push(`${path.relative(process.cwd(), typesFile)} is stale: run \`npm run generate:types\`.`)
+  problems.push(
+    `${path.relative(process.cwd(), typesFile)} is stale: run \`npm run generate:types\`.`,
+  )
 }
 
 const importMapFile = path.resolve('src/app/(payload)/admin/importMap.js')
@@ -41,5 +43,7 @@ if (problems.length) {
   for (const problem of problems) console.error(`Generated files: ${problem}`)
   process.exit(1)
 }
-console.log('Generated files are current (types, import map, migrations, .env.example, docs/configuration.md).')
+console.log(
+  'Generated files are current (types, import map, migrations, .env.example, docs/configuration.md).',
+)
 process.exit(0)

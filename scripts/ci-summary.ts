@@ -34,10 +34,17 @@ function withExitCode(count: Count, exitCode: number, why: string): Count {
 }
 
 export function countVitest(reportText: string | undefined, exitCode: number): Count {
-  if (reportText === undefined) return { passed: 0, failed: 1, skipped: 0, note: `no JSON report written, exit code ${exitCode}` }
+  if (reportText === undefined)
+    return {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: `no JSON report written, exit code ${exitCode}`,
+    }
   const report = JSON.parse(reportText) as VitestReport
   const brokenFiles = report.testResults.filter(
-    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+    (file) =>
+      file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
   ).length
   const count = {
     passed: report.numPassedTests,
@@ -48,12 +55,19 @@ export function countVitest(reportText: string | undefined, exitCode: number): C
 }
 
 export const countCheck = (exitCode: number): Count =>
-  exitCode === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, note: `exit code ${exitCode}` }
+  exitCode === 0
+    ? { passed: 1, failed: 0, skipped: 0 }
+    : { passed: 0, failed: 1, skipped: 0, note: `exit code ${exitCode}` }
 
 export function countFaults(log: string | undefined, exitCode: number): Count {
   const summary = /(\d+) checks passed, (\d+) violations/.exec(log ?? '')
-  if (!summary) return { passed: 0, failed: 1, skipped: 0, note: `no summary line, exit code ${exitCode}` }
-  return withExitCode({ passed: Number(summary[1]), failed: Number(summary[2]), skipped: 0 }, exitCode, `exit code ${exitCode}`)
+  if (!summary)
+    return { passed: 0, failed: 1, skipped: 0, note: `no summary line, exit code ${exitCode}` }
+  return withExitCode(
+    { passed: Number(summary[1]), failed: Number(summary[2]), skipped: 0 },
+    exitCode,
+    `exit code ${exitCode}`,
+  )
 }
 
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined)
@@ -74,8 +88,12 @@ export function summaryLines(suitesTsv: string): { lines: string[]; failed: numb
     const count = countSuite(kind, Number(code), artifact)
     passed += count.passed
     failed += count.failed
-    const extra = [count.skipped ? `${count.skipped} skipped` : '', count.note ?? ''].filter(Boolean).join('; ')
-    lines.push(`ci: ${name}: ${count.passed} passed, ${count.failed} failed${extra ? ` (${extra})` : ''}`)
+    const extra = [count.skipped ? `${count.skipped} skipped` : '', count.note ?? '']
+      .filter(Boolean)
+      .join('; ')
+    lines.push(
+      `ci: ${name}: ${count.passed} passed, ${count.failed} failed${extra ? ` (${extra})` : ''}`,
+    )
   }
   if (!lines.length) failed = 1
   return { lines: [...lines, `ci: ${passed} passed, ${failed} failed`], failed }

@@ -8,7 +8,9 @@ import fs from 'node:fs'
 import { buildIfStale } from './buildIfStale'
 
 if (process.env.NODE_ENV === 'production') {
-  console.error('npm run demo seeds demo accounts and refuses to run with NODE_ENV=production; use `npm start` for a real deployment.')
+  console.error(
+    'npm run demo seeds demo accounts and refuses to run with NODE_ENV=production; use `npm start` for a real deployment.',
+  )
   process.exit(1)
 }
 

@@ -9,7 +9,10 @@ import { startPayload } from '../src/server/startPayload'
 const payload = await startPayload()
 try {
   const seeded = await seedDemo(payload, process.env.DEMO_PASSWORD || 'demo-password')
-  if (!seeded) throw new Error(`${process.env.DATABASE_URI} already has users; the e2e test needs a fresh database.`)
+  if (!seeded)
+    throw new Error(
+      `${process.env.DATABASE_URI} already has users; the e2e test needs a fresh database.`,
+    )
 } finally {
   await payload.destroy().catch(() => undefined)
 }

@@ -76,16 +76,21 @@ let current: Server | undefined
 async function startServer(): Promise<Server> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-    env: { ...baseEnv, PORT: String(port), SERVER_URL: base },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+    {
+      env: { ...baseEnv, PORT: String(port), SERVER_URL: base },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let log = ''
   child.stdout!.on('data', (c) => (log += c))
   child.stderr!.on('data', (c) => (log += c))
   const deadline = Date.now() + 60_000
   while (!/REST http:\/\/localhost:\d+\/api/.test(log)) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode} on start:\n${log}`)
+    if (child.exitCode !== null)
+      throw new Error(`server exited ${child.exitCode} on start:\n${log}`)
     if (Date.now() > deadline) child.kill('SIGKILL')
     if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${log}`)
     await sleep(100)
@@ -106,7 +111,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function api(base: string, method: string, url: string, token?: string, body?: unknown) {
   const res = await fetch(base + url, {
     method,
-    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   })
   const text = await res.text()
@@ -120,7 +128,10 @@ async function api(base: string, method: string, url: string, token?: string, bo
 }
 
 async function login(base: string, who: string): Promise<string> {
-  const { status, json } = await api(base, 'POST', '/api/users/login', undefined, { email: `${who}@example.com`, password: PASSWORD })
+  const { status, json } = await api(base, 'POST', '/api/users/login', undefined, {
+    email: `${who}@example.com`,
+    password: PASSWORD,
+  })
   if (status !== 200) throw new Error(`login ${who}: ${status} ${JSON.stringify(json)}`)
   return json.token
 }
@@ -141,7 +152,9 @@ const body = (text: string) => ({
         indent: 0,
         textFormat: 0,
         textStyle: '',
-        children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }],
+        children: [
+          { type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' },
+        ],
       },
     ],
   },
@@ -151,7 +164,10 @@ const body = (text: string) => ({
 async function burst(server: Server, round: number) {
   const { base } = server
   const [editor, publisher] = [await login(base, 'editor'), await login(base, 'publisher')]
-  const authors = (await api(base, 'GET', '/api/authors?limit=100&depth=0', editor)).json.docs as { id: number; name: string }[]
+  const authors = (await api(base, 'GET', '/api/authors?limit=100&depth=0', editor)).json.docs as {
+    id: number
+    name: string
+  }[]
   // Sam Whitfield has no account: the publisher is never an author of the pipeline's articles.
   const guest = authors.find((a) => a.name === 'Sam Whitfield')!.id
   const published = (await api(base, 'GET', '/api/articles?limit=100&depth=0')).json.docs as {
@@ -240,9 +256,15 @@ async function burst(server: Server, round: number) {
     claims.comments.push(warm.json.doc.id)
     answered++
   } else if (process.env.FAULT_DEBUG) console.log('comment', warm.status, JSON.stringify(warm.json))
-  const workers = [saver(), saver(), pipeline(), pipeline(), pipeline(), commenter(), commenter()].map((w) =>
-    w.catch(() => undefined /* connection reset by the kill */),
-  )
+  const workers = [
+    saver(),
+    saver(),
+    pipeline(),
+    pipeline(),
+    pipeline(),
+    commenter(),
+    commenter(),
+  ].map((w) => w.catch(() => undefined /* connection reset by the kill */))
   const delay = 200 + Math.floor(Math.random() * 600)
   await sleep(delay)
   await stop(server, 'SIGKILL')
@@ -266,18 +288,31 @@ async function verify(server: Server, label: string) {
     const wf = await api(base, 'GET', `/api/articles/${a.id}/workflow`, admin)
     check(wf.status === 200, `${tag}: GET workflow answered ${wf.status}`)
     if (wf.status !== 200) continue
-    check(wf.json.reviewState === a.reviewState, `${tag}: workflow says ${wf.json.reviewState}, latest version says ${a.reviewState}`)
+    check(
+      wf.json.reviewState === a.reviewState,
+      `${tag}: workflow says ${wf.json.reviewState}, latest version says ${a.reviewState}`,
+    )
     const latest = wf.json.history?.[0]
     if (latest)
-      check(latest.to === a.reviewState, `${tag}: latest event ${latest.action} → ${latest.to} but reviewState is ${a.reviewState}`)
+      check(
+        latest.to === a.reviewState,
+        `${tag}: latest event ${latest.action} → ${latest.to} but reviewState is ${a.reviewState}`,
+      )
     if (a.reviewState === 'published') {
       check(a._status === 'published', `${tag}: reviewState published but _status ${a._status}`)
       const pub = await api(base, 'GET', `/api/articles/${a.id}?depth=0`)
-      check(pub.status === 200, `${tag}: reviewState published but anonymous read answered ${pub.status}`)
+      check(
+        pub.status === 200,
+        `${tag}: reviewState published but anonymous read answered ${pub.status}`,
+      )
     }
   }
   // Every answered write is present.
-  for (const c of claims.created) check(byId.has(c.id), `${label}: created article ${c.id} ("${c.title}") was answered 2xx but is missing`)
+  for (const c of claims.created)
+    check(
+      byId.has(c.id),
+      `${label}: created article ${c.id} ("${c.title}") was answered 2xx but is missing`,
+    )
   for (const [id, s] of claims.saves) {
     if (!s.answered || !byId.has(id)) continue
     const title = byId.get(id).title
@@ -286,12 +321,18 @@ async function verify(server: Server, label: string) {
       `${label}: article ${id} save "${s.answered}" was answered 2xx but its latest title is "${title}"`,
     )
   }
-  const events = (await api(base, 'GET', '/api/workflow-events?limit=100000&depth=0', admin)).json.docs as any[]
+  const events = (await api(base, 'GET', '/api/workflow-events?limit=100000&depth=0', admin)).json
+    .docs as any[]
   const eventIds = new Set(events.map((e) => e.id))
   for (const t of claims.transitions) {
     const ok =
-      t.eventId !== undefined ? eventIds.has(t.eventId) : events.some((e) => e.article === t.id && e.action === t.action && e.to === t.to)
-    check(ok, `${label}: ${t.action} on article ${t.id} (→ ${t.to}, event ${t.eventId}) was answered 2xx but is not in the history`)
+      t.eventId !== undefined
+        ? eventIds.has(t.eventId)
+        : events.some((e) => e.article === t.id && e.action === t.action && e.to === t.to)
+    check(
+      ok,
+      `${label}: ${t.action} on article ${t.id} (→ ${t.to}, event ${t.eventId}) was answered 2xx but is not in the history`,
+    )
   }
   const states = ['draft', 'in_review', 'approved', 'published']
   const lastTransition = new Map(claims.transitions.map((t) => [t.id, t]))
@@ -314,11 +355,17 @@ async function verify(server: Server, label: string) {
     const orphans = await db.execute(
       'SELECT count(*) AS n FROM _articles_v WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM articles)',
     )
-    check(Number(orphans.rows[0].n) === 0, `${label}: ${orphans.rows[0].n} article version rows without their article`)
+    check(
+      Number(orphans.rows[0].n) === 0,
+      `${label}: ${orphans.rows[0].n} article version rows without their article`,
+    )
     const bare = await db.execute(
       'SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT parent_id FROM _articles_v WHERE parent_id IS NOT NULL)',
     )
-    check(Number(bare.rows[0].n) === 0, `${label}: ${bare.rows[0].n} articles without any version row`)
+    check(
+      Number(bare.rows[0].n) === 0,
+      `${label}: ${bare.rows[0].n} articles without any version row`,
+    )
     // The main row too (REST with draft=true reads the latest version).
     const half = await db.execute(
       `SELECT id FROM articles WHERE title IS NULL OR title = '' OR slug IS NULL OR slug = ''
@@ -335,7 +382,9 @@ async function verify(server: Server, label: string) {
          WHERE action IN ('publish', 'scheduled_publish', 'unpublish') GROUP BY article_id`,
     )
     const queued = new Map<number, number>()
-    for (const row of (await db.execute(`SELECT input FROM payload_jobs WHERE task_slug = 'deliverWebhook'`)).rows) {
+    for (const row of (
+      await db.execute(`SELECT input FROM payload_jobs WHERE task_slug = 'deliverWebhook'`)
+    ).rows) {
       const id = Number(JSON.parse(JSON.parse(String(row.input)).body).id)
       queued.set(id, (queued.get(id) ?? 0) + 1)
     }
@@ -356,10 +405,14 @@ async function verify(server: Server, label: string) {
 }
 
 async function main() {
-  const seed = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'], {
-    env: { ...baseEnv, DEMO_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  })
+  const seed = spawnSync(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'],
+    {
+      env: { ...baseEnv, DEMO_PASSWORD: PASSWORD },
+      encoding: 'utf8',
+    },
+  )
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}${seed.stderr}`)
   console.log(`faults: seeded the demo newsroom into ${dbFile}`)
   for (let round = 1; round <= ROUNDS; round++) {
@@ -367,7 +420,9 @@ async function main() {
     if (round > 1) await verify(server, `after kill ${round - 1}`)
     const before = answered
     const delay = await burst(server, round)
-    console.log(`faults: round ${round}: killed -9 after ${delay} ms, ${answered - before} writes answered 2xx`)
+    console.log(
+      `faults: round ${round}: killed -9 after ${delay} ms, ${answered - before} writes answered 2xx`,
+    )
   }
   const server = await startServer()
   try {
@@ -382,7 +437,8 @@ try {
   await main()
 } catch (error) {
   // Never leave a server behind.
-  if (current && current.child.exitCode === null && !current.child.signalCode) current.child.kill('SIGKILL')
+  if (current && current.child.exitCode === null && !current.child.signalCode)
+    current.child.kill('SIGKILL')
   violations.push(`run failed: ${error instanceof Error ? error.stack : String(error)}`)
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1)

@@ -26,13 +26,18 @@ try {
 
   const payload = await startPayload()
   const progress = progressPrinter(process.stderr)
-  const report = await runImport(payload, args.paths, { ...args.options, onProgress: progress.update })
+  const report = await runImport(payload, args.paths, {
+    ...args.options,
+    onProgress: progress.update,
+  })
   progress.done()
-  for (const file of report.files) if (file.error) console.error(`import: ${file.file}: ${file.error}`)
+  for (const file of report.files)
+    if (file.error) console.error(`import: ${file.file}: ${file.error}`)
   if (report.files.some((file) => !file.error)) console.log(formatReport(report))
   process.exit(importSucceeded(report) ? 0 : 1)
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof ImportSetupError) console.error(`import: ${error.message}`)
+  if (error instanceof ConfigError || error instanceof ImportSetupError)
+    console.error(`import: ${error.message}`)
   else console.error(error)
   process.exit(error instanceof ImportSetupError ? 2 : 1)
 }

@@ -23,7 +23,8 @@ export async function checkMigrationsCurrent(): Promise<string[]> {
     .filter((file) => file.endsWith('.json'))
     .sort()
   const latest = snapshots.at(-1)
-  if (!latest) return ['no migration snapshot is committed: run `npm run migrate:create -- <name>`.']
+  if (!latest)
+    return ['no migration snapshot is committed: run `npm run migrate:create -- <name>`.']
   const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
   const before = JSON.parse(fs.readFileSync(path.join(db.migrationDir, latest), 'utf8'))
   const statements = await generateMigration(before, await generateDrizzleJson(db.schema))

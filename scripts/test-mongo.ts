@@ -14,10 +14,14 @@ try {
   process.exit(1)
 }
 
-const vitest = spawn('npx', ['vitest', 'run', 'tests/int', 'tests/http', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TEST_DB: 'mongodb', MONGODB_URI: mongo.uri },
-})
+const vitest = spawn(
+  'npx',
+  ['vitest', 'run', 'tests/int', 'tests/http', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DB: 'mongodb', MONGODB_URI: mongo.uri },
+  },
+)
 vitest.on('exit', async (code) => {
   await mongo.stop()
   process.exit(code ?? 1)

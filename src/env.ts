@@ -9,7 +9,8 @@ import path from 'node:path'
  * A server checks every variable at once before it starts (validateEnvironment).
  */
 
-export type Database = { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
+export type Database =
+  { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
 
 export type Smtp = { host: string; port: number; secure: boolean; user?: string; pass?: string }
 
@@ -46,10 +47,12 @@ export const GROUPS = {
   tools: 'Demo and tests (read by their scripts, not by the server)',
 } as const
 
-const ACCEPTED_DATABASE_URI = 'unset (SQLite at ./data/cms.db), file:<path> (SQLite), mongodb://… or mongodb+srv://… (MongoDB)'
+const ACCEPTED_DATABASE_URI =
+  'unset (SQLite at ./data/cms.db), file:<path> (SQLite), mongodb://… or mongodb+srv://… (MongoDB)'
 const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production'
 
-const mustBe = (name: string, accepted: string, raw: string) => new ConfigError(`${name} must be ${accepted}, got "${raw}".`)
+const mustBe = (name: string, accepted: string, raw: string) =>
+  new ConfigError(`${name} must be ${accepted}, got "${raw}".`)
 
 const text = (raw: string): string => raw
 
@@ -70,7 +73,8 @@ const bool = (raw: string, name: string): boolean => trueOrFalse(raw, name) === 
 function wholeNumber(accepted: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (raw: string, name: string): number => {
     const value = Number(raw)
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) throw mustBe(name, accepted, raw)
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max)
+      throw mustBe(name, accepted, raw)
     return value
   }
 }
@@ -80,7 +84,13 @@ function rate(example: string) {
   return (raw: string, name: string): RateLimit => {
     const match = /^(\d+)\/(\d+)$/.exec(raw)
     const [limit, windowSeconds] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
-    if (!match || limit < 1 || windowSeconds < 1 || !Number.isSafeInteger(limit) || !Number.isSafeInteger(windowSeconds)) {
+    if (
+      !match ||
+      limit < 1 ||
+      windowSeconds < 1 ||
+      !Number.isSafeInteger(limit) ||
+      !Number.isSafeInteger(windowSeconds)
+    ) {
       throw mustBe(name, `"<count>/<seconds>" with both at least 1 (e.g. "${example}")`, raw)
     }
     return { limit, windowSeconds }
@@ -93,7 +103,8 @@ const commaSeparated = (raw: string) =>
     .map((entry) => entry.trim())
     .filter(Boolean)
 
-const isHttpUrl = (value: string) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol)
+const isHttpUrl = (value: string) =>
+  URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol)
 
 function httpUrl(raw: string, name: string): string {
   if (!isHttpUrl(raw)) throw mustBe(name, 'an http(s) URL like https://cms.example.com', raw)
@@ -114,7 +125,14 @@ function httpUrls(raw: string, name: string): string[] {
 function origins(raw: string, name: string): string[] {
   return commaSeparated(raw).map((entry) => {
     const url = URL.canParse(entry) ? new URL(entry) : undefined
-    if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    if (
+      !url ||
+      !['http:', 'https:'].includes(url.protocol) ||
+      url.pathname !== '/' ||
+      url.search ||
+      url.hash ||
+      url.username
+    ) {
       throw new ConfigError(
         `${name} has "${entry}", which is not an origin; give comma-separated scheme://host[:port] without a path, like https://www.example.com.`,
       )
@@ -124,7 +142,8 @@ function origins(raw: string, name: string): string[] {
 }
 
 function emailAddress(raw: string, name: string): string {
-  if (!/^[^\s@]+@[^\s@]+$/.test(raw)) throw mustBe(name, 'an email address like newsroom@example.com', raw)
+  if (!/^[^\s@]+@[^\s@]+$/.test(raw))
+    throw mustBe(name, 'an email address like newsroom@example.com', raw)
   return raw
 }
 
@@ -143,11 +162,16 @@ export function parseDatabaseUri(raw: string | undefined, defaultFile: string): 
   }
   if (value.startsWith('file:')) {
     const file = value.slice('file:'.length)
-    if (!file) throw new ConfigError(`DATABASE_URI "file:" names no file; accepted: ${ACCEPTED_DATABASE_URI}.`)
+    if (!file)
+      throw new ConfigError(
+        `DATABASE_URI "file:" names no file; accepted: ${ACCEPTED_DATABASE_URI}.`,
+      )
     return sqliteAt(file)
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]
-  throw new ConfigError(`DATABASE_URI has unsupported scheme "${scheme ?? value.slice(0, 20)}"; accepted: ${ACCEPTED_DATABASE_URI}.`)
+  throw new ConfigError(
+    `DATABASE_URI has unsupported scheme "${scheme ?? value.slice(0, 20)}"; accepted: ${ACCEPTED_DATABASE_URI}.`,
+  )
 }
 
 function sqliteAt(file: string): Database {
@@ -155,7 +179,8 @@ function sqliteAt(file: string): Database {
   return { kind: 'sqlite', url: `file:${absolute}`, file: absolute }
 }
 
-const SECRET_REQUIRED = 'PAYLOAD_SECRET is required in production; set it to a long random string (e.g. `openssl rand -hex 32`).'
+const SECRET_REQUIRED =
+  'PAYLOAD_SECRET is required in production; set it to a long random string (e.g. `openssl rand -hex 32`).'
 
 /** Every variable the CMS reads, in the order the docs list them. */
 export const variables = {
@@ -171,7 +196,12 @@ export const variables = {
     doc: 'The port the server listens on.',
     parse: wholeNumber('an integer from 0 to 65535', 0, 65535),
   },
-  HOST: { group: 'server', default: '0.0.0.0', doc: 'The interface the server listens on.', parse: text },
+  HOST: {
+    group: 'server',
+    default: '0.0.0.0',
+    doc: 'The interface the server listens on.',
+    parse: text,
+  },
   SERVER_URL: {
     group: 'server',
     default: { shown: '`http://localhost:$PORT`', value: () => `http://localhost:${port()}` },
@@ -192,7 +222,10 @@ export const variables = {
   },
   LOG_LEVEL: {
     group: 'server',
-    default: { shown: '`info` (`warn` under NODE_ENV=test)', value: () => (nodeEnv() === 'test' ? 'warn' : 'info') },
+    default: {
+      shown: '`info` (`warn` under NODE_ENV=test)',
+      value: () => (nodeEnv() === 'test' ? 'warn' : 'info'),
+    },
     doc: 'Server log level (JSON lines on stdout): `fatal`, `error`, `warn`, `info` (adds one access-log line per request), `debug`, `trace` or `silent`.',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   },
@@ -211,7 +244,8 @@ export const variables = {
   DATABASE_URI: {
     group: 'database',
     default: {
-      shown: '`file:./data/cms.db` (`file:./data/dev.db` under `npm run dev`, `file:./data/demo.db` under `npm run demo`)',
+      shown:
+        '`file:./data/cms.db` (`file:./data/dev.db` under `npm run dev`, `file:./data/demo.db` under `npm run demo`)',
       value: () => (pushesSchema() ? 'file:./data/dev.db' : 'file:./data/cms.db'),
     },
     doc: '`file:<path>` for SQLite; `mongodb://…` or `mongodb+srv://…` for MongoDB (a replica set in production). `npm run import` writes here too.',
@@ -256,18 +290,42 @@ export const variables = {
     doc: 'Login, forgot- and reset-password attempts (REST and GraphQL together) allowed per client IP, as `<count>/<seconds>`; over it, 429.',
     parse: rate('10/900'),
   },
-  SMTP_HOST: { group: 'email', doc: 'SMTP server for workflow notifications; unset, each email is logged instead of sent.', parse: text },
-  SMTP_PORT: { group: 'email', default: '587', doc: 'SMTP port.', parse: wholeNumber('an integer from 1 to 65535', 1, 65535) },
+  SMTP_HOST: {
+    group: 'email',
+    doc: 'SMTP server for workflow notifications; unset, each email is logged instead of sent.',
+    parse: text,
+  },
+  SMTP_PORT: {
+    group: 'email',
+    default: '587',
+    doc: 'SMTP port.',
+    parse: wholeNumber('an integer from 1 to 65535', 1, 65535),
+  },
   SMTP_SECURE: {
     group: 'email',
     default: 'false',
     doc: '`true` for TLS from the first byte (always on when SMTP_PORT is 465); else STARTTLS when offered.',
     parse: bool,
   },
-  SMTP_USER: { group: 'email', doc: 'SMTP user name; unset, no authentication.', parse: text, verbatim: true },
+  SMTP_USER: {
+    group: 'email',
+    doc: 'SMTP user name; unset, no authentication.',
+    parse: text,
+    verbatim: true,
+  },
   SMTP_PASS: { group: 'email', doc: 'SMTP password.', parse: text, verbatim: true },
-  EMAIL_FROM: { group: 'email', default: 'newsroom@localhost', doc: 'The sender address of notifications.', parse: emailAddress },
-  EMAIL_FROM_NAME: { group: 'email', default: 'Newsroom CMS', doc: 'The sender name of notifications.', parse: text },
+  EMAIL_FROM: {
+    group: 'email',
+    default: 'newsroom@localhost',
+    doc: 'The sender address of notifications.',
+    parse: emailAddress,
+  },
+  EMAIL_FROM_NAME: {
+    group: 'email',
+    default: 'Newsroom CMS',
+    doc: 'The sender name of notifications.',
+    parse: text,
+  },
   WEBHOOK_URLS: {
     group: 'webhooks',
     doc: 'Comma-separated http(s) URLs that receive a signed POST when an article is published, updated or unpublished; unset, no webhooks.',
@@ -309,15 +367,33 @@ export const variables = {
     doc: 'Memory budget of the cache in megabytes.',
     parse: wholeNumber('a positive whole number', 1),
   },
-  DEMO_PASSWORD: { group: 'tools', default: 'demo-password', doc: 'Password of the demo accounts that `npm run demo` seeds.', parse: text },
+  DEMO_PASSWORD: {
+    group: 'tools',
+    default: 'demo-password',
+    doc: 'Password of the demo accounts that `npm run demo` seeds.',
+    parse: text,
+  },
   MONGODB_URI: {
     group: 'tools',
     doc: 'A running MongoDB replica set for `npm run test:mongo`; unset, mongodb-memory-server starts one.',
     parse: text,
   },
-  MONGOMS_SYSTEM_BINARY: { group: 'tools', doc: 'A local `mongod` binary for mongodb-memory-server (`npm run test:mongo`).', parse: text },
-  E2E_BASE_URL: { group: 'tools', doc: 'Runs `npm run test:e2e` against this running demo server instead of starting one.', parse: text },
-  FAULT_ROUNDS: { group: 'tools', default: '3', doc: 'Kill-and-restart rounds of `npm run test:faults`.', parse: text },
+  MONGOMS_SYSTEM_BINARY: {
+    group: 'tools',
+    doc: 'A local `mongod` binary for mongodb-memory-server (`npm run test:mongo`).',
+    parse: text,
+  },
+  E2E_BASE_URL: {
+    group: 'tools',
+    doc: 'Runs `npm run test:e2e` against this running demo server instead of starting one.',
+    parse: text,
+  },
+  FAULT_ROUNDS: {
+    group: 'tools',
+    default: '3',
+    doc: 'Kill-and-restart rounds of `npm run test:faults`.',
+    parse: text,
+  },
 } satisfies Record<string, Variable<unknown>>
 
 export type VariableName = keyof typeof variables
@@ -384,7 +460,10 @@ export const smtp = (): Smtp | undefined => {
   return { host, port, secure: value('SMTP_SECURE') || port === 465, user, pass }
 }
 
-export const emailFrom = (): { address: string; name: string } => ({ address: value('EMAIL_FROM'), name: value('EMAIL_FROM_NAME') })
+export const emailFrom = (): { address: string; name: string } => ({
+  address: value('EMAIL_FROM'),
+  name: value('EMAIL_FROM_NAME'),
+})
 
 /** How long a draft preview link stays valid, in seconds. */
 export const previewTtlSeconds = (): number => value('PREVIEW_TTL')
@@ -428,7 +507,9 @@ export const corsOrigins = (): string[] => value('CORS_ORIGINS')
  * headers (`cors`): SERVER_URL's origin and CORS_ORIGINS. A cookie sent from any other origin is
  * ignored, so such a request is anonymous.
  */
-export const trustedOrigins = (): string[] => [...new Set([new URL(serverUrl()).origin, ...corsOrigins()])]
+export const trustedOrigins = (): string[] => [
+  ...new Set([new URL(serverUrl()).origin, ...corsOrigins()]),
+]
 
 /**
  * express's "trust proxy": unset or "false" trusts no proxy, so the client IP is the socket's peer;

@@ -18,7 +18,8 @@ function sourcesHash(): string {
   const add = (target: string) => {
     const stat = fs.statSync(target)
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) if (!SKIP.has(entry)) add(path.join(target, entry))
+      for (const entry of fs.readdirSync(target).sort())
+        if (!SKIP.has(entry)) add(path.join(target, entry))
     } else {
       hash.update(target).update(fs.readFileSync(target))
     }
@@ -37,6 +38,7 @@ export function buildBareIfStale(log: (line: string) => void): void {
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   })
-  if (build.status !== 0) throw new Error(`next build bench/bare failed:\n${build.stdout}\n${build.stderr}`)
+  if (build.status !== 0)
+    throw new Error(`next build bench/bare failed:\n${build.stdout}\n${build.stderr}`)
   fs.writeFileSync(STAMP, hash)
 }

@@ -18,7 +18,12 @@ import { Sources } from '../../src/collections/Sources'
 import { Users } from '../../src/collections/Users'
 import { WorkflowEvents } from '../../src/collections/WorkflowEvents'
 
-const bare = ({ hooks: _hooks, endpoints: _endpoints, access: _access, ...collection }: CollectionConfig): CollectionConfig => ({
+const bare = ({
+  hooks: _hooks,
+  endpoints: _endpoints,
+  access: _access,
+  ...collection
+}: CollectionConfig): CollectionConfig => ({
   ...collection,
   access: { read: () => true },
 })

@@ -12,7 +12,12 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 export type CommentDoc = Record<string, unknown> & { id: Id; status: CommentStatus }
 
 /** Comments per article: a long tail (most articles get a few, some get hundreds), summing to `total`. */
-export function commentCounts(random: Random, articles: number, total: number, max = 1000): number[] {
+export function commentCounts(
+  random: Random,
+  articles: number,
+  total: number,
+  max = 1000,
+): number[] {
   if (!articles) return []
   const weights = Array.from({ length: articles }, () => (1 - random.next()) ** -0.6)
   const sum = weights.reduce((a, b) => a + b, 0)
@@ -53,7 +58,9 @@ export function articleComments(
   { approvedShare, moderator, now }: { approvedShare: number; moderator: Id; now: number },
 ): CommentDoc[] {
   const window = Math.max(60_000, Math.min(30 * 86_400_000, now - article.publishedAt))
-  const times = ids.map(() => article.publishedAt + Math.floor(random.next() * window)).sort((a, b) => a - b)
+  const times = ids
+    .map(() => article.publishedAt + Math.floor(random.next() * window))
+    .sort((a, b) => a - b)
   const approved: Id[] = []
   return ids.map((id, index) => {
     const status = statusFor(random, approvedShare)
@@ -62,7 +69,9 @@ export function articleComments(
     if (status === 'approved') approved.push(id)
     const at = new Date(times[index]).toISOString()
     const moderated = status === 'approved' || status === 'rejected'
-    const moderatedAt = new Date(Math.min(now, times[index] + 5 * 60_000 + Math.floor(random.next() * 12 * 3_600_000))).toISOString()
+    const moderatedAt = new Date(
+      Math.min(now, times[index] + 5 * 60_000 + Math.floor(random.next() * 12 * 3_600_000)),
+    ).toISOString()
     return {
       id,
       article: article.id,

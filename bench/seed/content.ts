@@ -134,7 +134,9 @@ export type Paragraph = { text: string; words: number }
 /** A pool of generated paragraphs; bodies combine them, so generating 100,000 bodies stays cheap. */
 export function paragraphPool(random: Random, size: number): Paragraph[] {
   return Array.from({ length: size }, () => {
-    const sentences = Array.from({ length: random.int(4, 7) }, () => fill(random, random.pick(SENTENCES)))
+    const sentences = Array.from({ length: random.int(4, 7) }, () =>
+      fill(random, random.pick(SENTENCES)),
+    )
     const text = sentences.map(capitalise).join(' ')
     return { text, words: text.split(' ').length }
   })
@@ -172,7 +174,12 @@ const headingNode = (text: string) => ({
  * entry of `quoteSources` (each cites that source). Paragraphs and Quote blocks come from the
  * demo seed's `richText`; headings are added here.
  */
-export function articleBody(random: Random, pool: Paragraph[], quoteSources: (number | string)[], words = 1000) {
+export function articleBody(
+  random: Random,
+  pool: Paragraph[],
+  quoteSources: (number | string)[],
+  words = 1000,
+) {
   const paragraphs: string[] = []
   for (let total = 0; total < words;) {
     const paragraph = random.pick(pool)
@@ -182,7 +189,10 @@ export function articleBody(random: Random, pool: Paragraph[], quoteSources: (nu
   const parts: BodyPart[] = [...paragraphs]
   // Quotes go after a paragraph, spread through the piece.
   quoteSources.forEach((source, index) => {
-    const at = Math.min(parts.length, 1 + Math.floor(((index + 0.5) * parts.length) / quoteSources.length))
+    const at = Math.min(
+      parts.length,
+      1 + Math.floor(((index + 0.5) * parts.length) / quoteSources.length),
+    )
     parts.splice(at, 0, { quote: fill(random, random.pick(QUOTES)), source })
   })
   const body = richText(...parts)
@@ -195,10 +205,15 @@ export function articleBody(random: Random, pool: Paragraph[], quoteSources: (nu
   return body
 }
 
-export const personName = (random: Random) => `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`
+export const personName = (random: Random) =>
+  `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`
 
 /** `count` distinct values from `make`; after repeated collisions a value gets a number. */
-export function distinct(count: number, make: () => string, taken: readonly string[] = []): string[] {
+export function distinct(
+  count: number,
+  make: () => string,
+  taken: readonly string[] = [],
+): string[] {
   const seen = new Set<string>(taken)
   count += seen.size
   let misses = 0
@@ -211,7 +226,9 @@ export function distinct(count: number, make: () => string, taken: readonly stri
 }
 
 export function authorProfile(random: Random, name: string) {
-  const links = random.chance(0.3) ? [{ label: 'Website', url: `https://${slugify(name)}.example` }] : []
+  const links = random.chance(0.3)
+    ? [{ label: 'Website', url: `https://${slugify(name)}.example` }]
+    : []
   return {
     name,
     slug: slugify(name),

@@ -104,16 +104,28 @@ export type SeedSummary = {
 }
 
 export function validate(options: SeedOptions): void {
-  for (const name of ['articles', 'drafts', 'authors', 'sources', 'comments', 'approvedReady'] as const) {
+  for (const name of [
+    'articles',
+    'drafts',
+    'authors',
+    'sources',
+    'comments',
+    'approvedReady',
+  ] as const) {
     if (!Number.isSafeInteger(options[name]) || options[name] < 0) {
       throw new Error(`seedNewsroom: ${name} must be a whole number ≥ 0, got ${options[name]}.`)
     }
   }
-  if (options.authors < 2) throw new Error('seedNewsroom: authors must be at least 2 (the contributor and the editor write under bylines).')
+  if (options.authors < 2)
+    throw new Error(
+      'seedNewsroom: authors must be at least 2 (the contributor and the editor write under bylines).',
+    )
   if (options.sources < 1 && options.articles + options.drafts + options.approvedReady > 0) {
     throw new Error('seedNewsroom: sources must be at least 1: every article quotes someone.')
   }
   if (!(options.approvedShare >= 0 && options.approvedShare <= 1)) {
-    throw new Error(`seedNewsroom: approvedShare must be between 0 and 1, got ${options.approvedShare}.`)
+    throw new Error(
+      `seedNewsroom: approvedShare must be between 0 and 1, got ${options.approvedShare}.`,
+    )
   }
 }

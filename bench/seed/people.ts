@@ -13,7 +13,13 @@ export async function createAccounts(payload: Payload, password: string): Promis
   const created: Partial<SeedUsers> = {}
   for (const user of DEMO_USERS) {
     const doc = await payload.create({ collection: 'users', data: { ...user, password } })
-    created[user.roles[0] as keyof SeedUsers] = { id: doc.id, email: user.email, password, name: user.name, roles: user.roles }
+    created[user.roles[0] as keyof SeedUsers] = {
+      id: doc.id,
+      email: user.email,
+      password,
+      name: user.name,
+      roles: user.roles,
+    }
   }
   return created as SeedUsers
 }
@@ -32,16 +38,26 @@ export const deskOf = (users: SeedUsers): Desk => ({
  * the publisher or the admin: they approve, so they must not be authors (four-eyes).
  */
 export async function writeAuthors(writer: SeedWriter, random: Random, count: number, desk: Desk) {
-  const accounts: Record<string, Id> = { 'contributor@example.com': desk.contributor, 'editor@example.com': desk.editor }
+  const accounts: Record<string, Id> = {
+    'contributor@example.com': desk.contributor,
+    'editor@example.com': desk.editor,
+  }
   const linked = DEMO_AUTHORS.filter((author) => author.user && author.user in accounts)
   const names = distinct(
     count - linked.length,
     () => personName(random),
     linked.map((author) => author.name),
   )
-  const profiles = names.map((name) => ({ ...authorProfile(random, name), user: null as Id | null }))
+  const profiles = names.map((name) => ({
+    ...authorProfile(random, name),
+    user: null as Id | null,
+  }))
   linked.forEach((author, index) => {
-    const profile = { ...authorProfile(random, author.name), bio: author.bio, user: accounts[author.user!] }
+    const profile = {
+      ...authorProfile(random, author.name),
+      bio: author.bio,
+      user: accounts[author.user!],
+    }
     profiles.splice(Math.min(profiles.length, 5 + index * 5), 0, profile)
   })
   const ids = await writer.ids('authors', profiles.length)

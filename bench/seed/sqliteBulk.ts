@@ -28,7 +28,8 @@ type Layout = {
 /** Keeps each statement well under SQLite's 32,766 bound parameters. */
 const MAX_PARAMETERS = 10_000
 
-const camel = (slug: string) => slug.replace(/[-_]([a-z])/g, (_, letter: string) => letter.toUpperCase())
+const camel = (slug: string) =>
+  slug.replace(/[-_]([a-z])/g, (_, letter: string) => letter.toUpperCase())
 
 export class SqliteBulk {
   private readonly adapter: SQLiteAdapter
@@ -39,11 +40,17 @@ export class SqliteBulk {
   }
 
   /** Documents with their rels and texts rows; with `versions`, each also gets its latest version. */
-  async insert(collection: CollectionSlug, docs: Doc[], req: PayloadRequest, versionIds?: number[]): Promise<void> {
+  async insert(
+    collection: CollectionSlug,
+    docs: Doc[],
+    req: PayloadRequest,
+    versionIds?: number[],
+  ): Promise<void> {
     if (!docs.length) return
     const layout = this.layoutOf(collection)
     const tables = new Map<string, Row[]>()
-    const add = (table: string, row: Row) => (tables.get(table) ?? tables.set(table, []).get(table)!).push(row)
+    const add = (table: string, row: Row) =>
+      (tables.get(table) ?? tables.set(table, []).get(table)!).push(row)
 
     const related = (table: string, parent: unknown, doc: Doc, prefix: string) => {
       for (const { name, key } of layout.rels) {
@@ -73,7 +80,8 @@ export class SqliteBulk {
         createdAt: doc.updatedAt,
         updatedAt: doc.updatedAt,
       }
-      for (const name of layout.columns) if (doc[name] !== undefined) version[`version_${name}`] = doc[name]
+      for (const name of layout.columns)
+        if (doc[name] !== undefined) version[`version_${name}`] = doc[name]
       add(versionTable, version)
       related(versionTable, versionIds[index], doc, 'version.')
     })
@@ -83,8 +91,11 @@ export class SqliteBulk {
     for (const [table, rows] of tables) {
       const target = this.adapter.tables[table]
       if (!target) throw new Error(`SqliteBulk: no table ${table} in the SQLite schema`)
-      const unknown = Object.keys(Object.assign({}, ...rows.slice(0, 50))).filter((key) => !(key in target))
-      if (unknown.length) throw new Error(`SqliteBulk: ${table} has no column for ${unknown.join(', ')}`)
+      const unknown = Object.keys(Object.assign({}, ...rows.slice(0, 50))).filter(
+        (key) => !(key in target),
+      )
+      if (unknown.length)
+        throw new Error(`SqliteBulk: ${table} has no column for ${unknown.join(', ')}`)
       const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(target).length))
       for (let start = 0; start < rows.length; start += perStatement) {
         await db.insert(target).values(rows.slice(start, start + perStatement))
@@ -101,22 +112,31 @@ export class SqliteBulk {
   private layoutOf(collection: CollectionSlug): Layout {
     const known = this.layouts.get(collection)
     if (known) return known
-    const table = this.adapter.tableNameMap.get(collection.replace(/-/g, '_')) ?? collection.replace(/-/g, '_')
+    const table =
+      this.adapter.tableNameMap.get(collection.replace(/-/g, '_')) ?? collection.replace(/-/g, '_')
     const columns = this.adapter.tables[table]
     if (!columns) throw new Error(`SqliteBulk: no table for the collection ${collection}`)
     const layout: Layout = { table, columns: [], rels: [], texts: [] }
-    for (const field of this.payload.collections[collection].config.flattenedFields as FlattenedField[]) {
+    for (const field of this.payload.collections[collection].config
+      .flattenedFields as FlattenedField[]) {
       if ('virtual' in field && field.virtual) continue
       const hasMany = 'hasMany' in field && field.hasMany
       if ((field.type === 'relationship' || field.type === 'upload') && hasMany) {
-        if (typeof field.relationTo !== 'string') throw new Error(`SqliteBulk: ${collection}.${field.name} is polymorphic`)
+        if (typeof field.relationTo !== 'string')
+          throw new Error(`SqliteBulk: ${collection}.${field.name} is polymorphic`)
         layout.rels.push({ name: field.name, key: `${camel(field.relationTo)}ID` })
       } else if (field.type === 'text' && hasMany) {
         layout.texts.push(field.name)
-      } else if (field.name in columns && !['array', 'blocks', 'group', 'tab', 'join'].includes(field.type) && !hasMany) {
+      } else if (
+        field.name in columns &&
+        !['array', 'blocks', 'group', 'tab', 'join'].includes(field.type) &&
+        !hasMany
+      ) {
         layout.columns.push(field.name)
       } else if (field.name !== 'id') {
-        throw new Error(`SqliteBulk: ${collection}.${field.name} (${field.type}) is not laid out by the bulk writer`)
+        throw new Error(
+          `SqliteBulk: ${collection}.${field.name} (${field.type}) is not laid out by the bulk writer`,
+        )
       }
     }
     this.layouts.set(collection, layout)

@@ -7,7 +7,12 @@ import type { SeedWriter } from './writer'
 const ARTICLE_BATCH = 100
 const COMMENT_BATCH = 2_000
 
-export type WrittenArticle = { id: Id; slug: string; publishedAt?: number; commentsEnabled: boolean }
+export type WrittenArticle = {
+  id: Id
+  slug: string
+  publishedAt?: number
+  commentsEnabled: boolean
+}
 
 /** One transaction per batch of articles: their main rows, latest versions and audit events. */
 export async function writeArticles(
@@ -22,7 +27,9 @@ export async function writeArticles(
   for (let start = 0; start < states.length; start += ARTICLE_BATCH) {
     const batch = states.slice(start, start + ARTICLE_BATCH)
     const ids = await writer.ids('articles', batch.length)
-    const built = batch.map((state, index) => buildArticle(newsroom, ids[index], state, publishedAt?.[start + index]))
+    const built = batch.map((state, index) =>
+      buildArticle(newsroom, ids[index], state, publishedAt?.[start + index]),
+    )
     const batchEvents = built.flatMap((article) => article.events)
     const eventIds = await writer.ids('workflow-events', batchEvents.length)
     await writer.transaction(async (req) => {
@@ -57,9 +64,16 @@ export async function writeComments(
   writer: SeedWriter,
   random: Random,
   published: WrittenArticle[],
-  { total, approvedShare, moderator, now }: { total: number; approvedShare: number; moderator: Id; now: number },
+  {
+    total,
+    approvedShare,
+    moderator,
+    now,
+  }: { total: number; approvedShare: number; moderator: Id; now: number },
 ) {
-  const open = published.filter((article) => article.commentsEnabled && article.publishedAt !== undefined)
+  const open = published.filter(
+    (article) => article.commentsEnabled && article.publishedAt !== undefined,
+  )
   const counts = commentCounts(random, open.length, open.length ? total : 0)
   const byStatus: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 }
   const perArticle: { id: Id; slug: string; comments: number; approved: number }[] = []
@@ -73,7 +87,12 @@ export async function writeComments(
   for (const [index, article] of open.entries()) {
     if (!counts[index]) continue
     const ids = await writer.ids('comments', counts[index])
-    const docs = articleComments(random, { id: article.id, publishedAt: article.publishedAt! }, ids, { approvedShare, moderator, now })
+    const docs = articleComments(
+      random,
+      { id: article.id, publishedAt: article.publishedAt! },
+      ids,
+      { approvedShare, moderator, now },
+    )
     let approved = 0
     for (const doc of docs) {
       byStatus[doc.status]++

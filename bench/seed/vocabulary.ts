@@ -132,7 +132,18 @@ export const NOUNS = [
   'budget', 'timetable', 'survey', 'consultation', 'report', 'pilot scheme', 'inquiry', 'waiting list', 'contract',
   'subsidy', 'audit', 'census', 'review', 'strategy', 'petition', 'forecast',
 ]
-export const VERBS_PAST = ['doubled', 'stalled', 'improved', 'slipped', 'recovered', 'fallen', 'grown', 'levelled off', 'changed', 'shrunk']
+export const VERBS_PAST = [
+  'doubled',
+  'stalled',
+  'improved',
+  'slipped',
+  'recovered',
+  'fallen',
+  'grown',
+  'levelled off',
+  'changed',
+  'shrunk',
+]
 // prettier-ignore
 export const OFFICIALS = [
   'the transport minister', 'the council leader', 'the chief executive', 'the regulator', 'the mayor',
@@ -169,15 +180,24 @@ export type SourceKind = NonNullable<Source['kind']>
 
 /** Source names by kind: `{town}`, `{person}`, `{surname}`, `{role}` slots and `{a|b}` alternatives. */
 export const SOURCE_PATTERNS: [SourceKind, string][] = [
-  ['news_agency', '{Meridian|Northstar|Harbour|Continental|Compass|Atlas} {Press Agency|News Service|Wire}'],
+  [
+    'news_agency',
+    '{Meridian|Northstar|Harbour|Continental|Compass|Atlas} {Press Agency|News Service|Wire}',
+  ],
   ['newspaper', 'The {town} {Gazette|Herald|Courier|Chronicle|Post|Observer}'],
   ['magazine', '{Northern|Civic|Coastal|Modern|Open|Common} {Review|Monthly|Quarterly|Affairs}'],
   ['broadcaster', '{town} {Radio|Television|Broadcasting}'],
   ['government', 'Ministry of {Transport|Health|Housing|Finance|Education|Justice|Energy}'],
   ['government', '{town} City Council'],
   ['government', 'Office for {National|Regional|Labour|Health} Statistics'],
-  ['international_org', 'International {Water|Transport|Labour|Fisheries|Energy|Health} {Council|Organisation|Forum}'],
-  ['ngo', '{Clean Rivers|Fair Rent|Open Data|Coastal|Safe Streets|Green Valley|Citizens Advice} {Trust|Foundation|Watch|Network}'],
+  [
+    'international_org',
+    'International {Water|Transport|Labour|Fisheries|Energy|Health} {Council|Organisation|Forum}',
+  ],
+  [
+    'ngo',
+    '{Clean Rivers|Fair Rent|Open Data|Coastal|Safe Streets|Green Valley|Citizens Advice} {Trust|Foundation|Watch|Network}',
+  ],
   ['academic', 'Dr {person}, {town} University'],
   ['company', '{surname} & Partners'],
   ['company', '{town} Water plc'],

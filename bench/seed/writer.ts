@@ -45,20 +45,31 @@ export class SeedWriter {
 
   async ids(collection: CollectionSlug, count: number): Promise<Id[]> {
     return this.allocate(collection, count, async () => {
-      const { docs } = await this.payload.db.find<{ id: number }>({ collection, sort: '-id', limit: 1, pagination: false })
+      const { docs } = await this.payload.db.find<{ id: number }>({
+        collection,
+        sort: '-id',
+        limit: 1,
+        pagination: false,
+      })
       return docs[0]?.id ?? 0
     })
   }
 
   private async versionIds(collection: CollectionSlug, count: number): Promise<number[]> {
     return this.allocate(`${collection} versions`, count, async () => {
-      const { docs } = await this.payload.db.findVersions({ collection, sort: '-id', limit: 1, pagination: false })
+      const { docs } = await this.payload.db.findVersions({
+        collection,
+        sort: '-id',
+        limit: 1,
+        pagination: false,
+      })
       return Number(docs[0]?.id ?? 0)
     }) as Promise<number[]>
   }
 
   private async allocate(key: string, count: number, last: () => Promise<number>): Promise<Id[]> {
-    if (this.kind === 'mongodb') return Array.from({ length: count }, () => new ObjectId().toHexString())
+    if (this.kind === 'mongodb')
+      return Array.from({ length: count }, () => new ObjectId().toHexString())
     if (!this.next.has(key)) this.next.set(key, (await last()) + 1)
     const first = this.next.get(key)!
     this.next.set(key, first + count)
@@ -81,7 +92,11 @@ export class SeedWriter {
   }
 
   /** One document through the adapter. */
-  async create(collection: CollectionSlug, { id, ...data }: Doc, req: PayloadRequest): Promise<void> {
+  async create(
+    collection: CollectionSlug,
+    { id, ...data }: Doc,
+    req: PayloadRequest,
+  ): Promise<void> {
     await this.payload.db.create({ collection, customID: id, data, req, returning: false })
   }
 
@@ -95,8 +110,13 @@ export class SeedWriter {
    * Documents of a collection with drafts: the main row (what the public API reads) and one
    * version, the latest (what the admin reads), as Payload stores a document saved once.
    */
-  async insertWithVersions(collection: CollectionSlug, docs: Doc[], req: PayloadRequest): Promise<void> {
-    if (this.bulk) return this.bulk.insert(collection, docs, req, await this.versionIds(collection, docs.length))
+  async insertWithVersions(
+    collection: CollectionSlug,
+    docs: Doc[],
+    req: PayloadRequest,
+  ): Promise<void> {
+    if (this.bulk)
+      return this.bulk.insert(collection, docs, req, await this.versionIds(collection, docs.length))
     for (const { id, ...data } of docs) {
       await this.payload.db.create({ collection, customID: id, data, req, returning: false })
       const at = data.updatedAt as string
@@ -132,7 +152,8 @@ let collect: (() => void) | undefined
 async function releaseNativeMemory(): Promise<void> {
   if (!collect) {
     if (typeof globalThis.gc !== 'function') v8.setFlagsFromString('--expose-gc')
-    collect = typeof globalThis.gc === 'function' ? globalThis.gc : (vm.runInNewContext('gc') as () => void)
+    collect =
+      typeof globalThis.gc === 'function' ? globalThis.gc : (vm.runInNewContext('gc') as () => void)
   }
   collect()
   await new Promise((resolve) => setImmediate(resolve))

@@ -8,7 +8,9 @@ import { isStaff } from './roles'
  */
 export const readArticles: Access = ({ req }) => {
   if (isStaff(req.user)) return true
-  const where: Where = req.user ? { 'authors.user': { equals: req.user.id } } : { _status: { equals: 'published' } }
+  const where: Where = req.user
+    ? { 'authors.user': { equals: req.user.id } }
+    : { _status: { equals: 'published' } }
   return where
 }
 

@@ -17,4 +17,5 @@ export const isAdmin = (user: MaybeUser): boolean => hasRole(user, 'admin')
 export const isStaff = (user: MaybeUser): boolean => hasRole(user, ...STAFF_ROLES)
 
 /** For `admin.hidden`: contributors' navigation has no users, audit trail or comment moderation. */
-export const hiddenFromContributors = ({ user }: { user: unknown }): boolean => !isStaff(user as MaybeUser)
+export const hiddenFromContributors = ({ user }: { user: unknown }): boolean =>
+  !isStaff(user as MaybeUser)

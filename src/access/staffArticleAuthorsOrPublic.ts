@@ -9,7 +9,9 @@ import { isStaff } from './roles'
  */
 export const staffArticleAuthorsOrPublic: Access = ({ req }) => {
   if (isStaff(req.user)) return true
-  const visible: Where = { and: [{ status: { equals: 'approved' } }, { 'article._status': { equals: 'published' } }] }
+  const visible: Where = {
+    and: [{ status: { equals: 'approved' } }, { 'article._status': { equals: 'published' } }],
+  }
   if (!req.user) return visible
   return { or: [visible, { 'article.authors.user': { equals: req.user.id } }] }
 }

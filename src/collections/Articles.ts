@@ -70,7 +70,10 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: SOURCES,
       hasMany: true,
-      admin: { position: 'sidebar', description: 'Sources cited in Quote blocks are added automatically.' },
+      admin: {
+        position: 'sidebar',
+        description: 'Sources cited in Quote blocks are added automatically.',
+      },
     },
     {
       name: 'tags',
@@ -82,12 +85,20 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
-    { name: 'commentsEnabled', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    {
+      name: 'commentsEnabled',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'originalUrl',
       type: 'text',
       maxLength: 2000,
-      admin: { position: 'sidebar', description: 'Where an imported post lived before (for redirects).' },
+      admin: {
+        position: 'sidebar',
+        description: 'Where an imported post lived before (for redirects).',
+      },
     },
     // Identifies an imported post (`blogger:<entry id>`, `wordpress:<guid>`, `file:<sha1>`), so importing again updates it.
     {

@@ -29,22 +29,37 @@ export const WorkflowEvents: CollectionConfig = {
   fields: [
     // Not required: the history outlives an article that an admin deletes (the link becomes empty).
     { name: 'article', type: 'relationship', relationTo: ARTICLES, index: true },
-    { name: 'articleTitle', type: 'text', admin: { description: 'The title when the event happened.' } },
+    {
+      name: 'articleTitle',
+      type: 'text',
+      admin: { description: 'The title when the event happened.' },
+    },
     {
       name: 'seq',
       type: 'number',
       required: true,
-      admin: { description: 'Position in the article history; unique per article, so racing transitions cannot both land.' },
+      admin: {
+        description:
+          'Position in the article history; unique per article, so racing transitions cannot both land.',
+      },
     },
     {
       name: 'action',
       type: 'select',
       required: true,
-      options: [...ACTIONS, ...SYSTEM_EVENTS].map((value) => ({ label: value.replaceAll('_', ' '), value })),
+      options: [...ACTIONS, ...SYSTEM_EVENTS].map((value) => ({
+        label: value.replaceAll('_', ' '),
+        value,
+      })),
     },
     { name: 'from', type: 'select', options: [...REVIEW_STATES], required: true },
     { name: 'to', type: 'select', options: [...REVIEW_STATES], required: true },
-    { name: 'actor', type: 'relationship', relationTo: USERS, admin: { description: 'Empty for the scheduler.' } },
+    {
+      name: 'actor',
+      type: 'relationship',
+      relationTo: USERS,
+      admin: { description: 'Empty for the scheduler.' },
+    },
     { name: 'note', type: 'textarea' },
     { name: 'contentHash', type: 'text' },
   ],

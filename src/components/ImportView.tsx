@@ -23,9 +23,17 @@ export function ImportView({ initPageResult, params, searchParams }: AdminViewSe
       user={user ?? undefined}
       visibleEntities={visibleEntities}
     >
-      <div className="gutter--left gutter--right" style={{ paddingTop: 24, paddingBottom: 48 }} data-testid="import-view">
+      <div
+        className="gutter--left gutter--right"
+        style={{ paddingTop: 24, paddingBottom: 48 }}
+        data-testid="import-view"
+      >
         <h1 style={{ marginBottom: 8 }}>Import a blog</h1>
-        {isAdmin(user) ? <ImportViewForm /> : <p data-testid="import-forbidden">Only an admin can import a blog.</p>}
+        {isAdmin(user) ? (
+          <ImportViewForm />
+        ) : (
+          <p data-testid="import-forbidden">Only an admin can import a blog.</p>
+        )}
       </div>
     </DefaultTemplate>
   )

@@ -5,7 +5,14 @@ import React, { useState } from 'react'
 
 type Summary = {
   posts: { created: number; updated: number; unchanged: number; failed: number; skipped: number }
-  comments: { created: number; approved: number; pending: number; spam: number; rejected: number; existing: number }
+  comments: {
+    created: number
+    approved: number
+    pending: number
+    spam: number
+    rejected: number
+    existing: number
+  }
   authors: { created: number; reused: number }
   sources: { created: number; reused: number }
   quotes: { withAttribution: number; withoutAttribution: number }
@@ -25,7 +32,12 @@ type Result = {
   report: {
     dryRun: boolean
     posts: Post[]
-    files: { file: string; format?: string; posts: number; skipped: { title: string; reason: string }[] }[]
+    files: {
+      file: string
+      format?: string
+      posts: number
+      skipped: { title: string; reason: string }[]
+    }[]
   }
 }
 
@@ -37,7 +49,12 @@ const errorOf = async (res: Response) => {
   return body?.errors?.[0]?.message ?? `The server answered ${res.status}.`
 }
 
-const box = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12, marginTop: 16 } as const
+const box = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: 12,
+  marginTop: 16,
+} as const
 
 /** The upload form of /admin/import and the report the server answers. */
 export const ImportViewForm: React.FC = () => {
@@ -51,7 +68,8 @@ export const ImportViewForm: React.FC = () => {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     if (!file) return setError('Choose a file to import.')
-    if (file.size > MAX_BYTES) return setError('The file is larger than 20 MB; import it with npm run import instead.')
+    if (file.size > MAX_BYTES)
+      return setError('The file is larger than 20 MB; import it with npm run import instead.')
     setBusy(true)
     setError('')
     setResult(null)
@@ -60,7 +78,11 @@ export const ImportViewForm: React.FC = () => {
       form.append('file', file)
       const query = new URLSearchParams({ dryRun: String(dryRun) })
       if (format) query.set('format', format)
-      const res = await fetch(`/api/import?${query}`, { method: 'POST', credentials: 'include', body: form })
+      const res = await fetch(`/api/import?${query}`, {
+        method: 'POST',
+        credentials: 'include',
+        body: form,
+      })
       if (!res.ok) return setError(await errorOf(res))
       setResult((await res.json()) as Result)
     } catch (e) {
@@ -75,8 +97,9 @@ export const ImportViewForm: React.FC = () => {
   return (
     <div data-testid="import-form">
       <p style={{ maxWidth: 720 }}>
-        Upload a Blogger export (.xml), a WordPress export (.xml), a saved post page (.html) or a post copied as text (.txt), at most 20 MB.
-        Posts come in as drafts; importing the same file again changes nothing. A dry run saves nothing and reports what would happen.
+        Upload a Blogger export (.xml), a WordPress export (.xml), a saved post page (.html) or a
+        post copied as text (.txt), at most 20 MB. Posts come in as drafts; importing the same file
+        again changes nothing. A dry run saves nothing and reports what would happen.
       </p>
       <form onSubmit={submit} style={{ display: 'grid', gap: 12, maxWidth: 520 }}>
         <label>
@@ -91,7 +114,11 @@ export const ImportViewForm: React.FC = () => {
         </label>
         <label>
           Format{' '}
-          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+          <select
+            value={format}
+            onChange={(e) => setFormat(e.target.value)}
+            data-testid="import-format"
+          >
             <option value="">Detect from the file</option>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
@@ -101,8 +128,13 @@ export const ImportViewForm: React.FC = () => {
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} data-testid="import-dry-run" /> Dry run
-          (save nothing)
+          <input
+            type="checkbox"
+            checked={dryRun}
+            onChange={(e) => setDryRun(e.target.checked)}
+            data-testid="import-dry-run"
+          />{' '}
+          Dry run (save nothing)
         </label>
         <div>
           <Button type="submit" disabled={busy || !file} buttonStyle="primary">
@@ -118,16 +150,19 @@ export const ImportViewForm: React.FC = () => {
       {result && s && (
         <div data-testid="import-report" style={box}>
           <h3 style={{ marginTop: 0 }}>
-            {result.report.dryRun ? `Dry run of ${result.file}: nothing was saved` : `Imported ${result.file}`}
+            {result.report.dryRun
+              ? `Dry run of ${result.file}: nothing was saved`
+              : `Imported ${result.file}`}
           </h3>
           <ul>
             <li data-testid="import-posts">
-              Posts: {s.posts.created} {will}created, {s.posts.updated} {will}updated, {s.posts.unchanged} unchanged, {s.posts.failed}{' '}
-              failed, {s.posts.skipped} skipped
+              Posts: {s.posts.created} {will}created, {s.posts.updated} {will}updated,{' '}
+              {s.posts.unchanged} unchanged, {s.posts.failed} failed, {s.posts.skipped} skipped
             </li>
             <li>
-              Comments: {s.comments.created} {will}created ({s.comments.approved} approved, {s.comments.pending} pending, {s.comments.spam}{' '}
-              spam, {s.comments.rejected} rejected), {s.comments.existing} already there
+              Comments: {s.comments.created} {will}created ({s.comments.approved} approved,{' '}
+              {s.comments.pending} pending, {s.comments.spam} spam, {s.comments.rejected} rejected),{' '}
+              {s.comments.existing} already there
             </li>
             <li>
               Authors: {s.authors.created} {will}created, {s.authors.reused} reused
@@ -136,8 +171,8 @@ export const ImportViewForm: React.FC = () => {
               Sources: {s.sources.created} {will}created, {s.sources.reused} reused
             </li>
             <li>
-              Quotes: {s.quotes.withAttribution} with attribution, {s.quotes.withoutAttribution} without (an editor must pick a source
-              before submitting)
+              Quotes: {s.quotes.withAttribution} with attribution, {s.quotes.withoutAttribution}{' '}
+              without (an editor must pick a source before submitting)
             </li>
           </ul>
           <h4>Posts</h4>

@@ -7,7 +7,12 @@ import { isAdmin } from '../access/roles'
 export function ImportViewNavLink({ user }: ServerProps) {
   if (!isAdmin(user)) return null
   return (
-    <a className="nav__link" href="/admin/import" data-testid="import-nav-link" style={{ display: 'block', marginTop: 16 }}>
+    <a
+      className="nav__link"
+      href="/admin/import"
+      data-testid="import-nav-link"
+      style={{ display: 'block', marginTop: 16 }}
+    >
       <span className="nav__link-label">Import a blog</span>
     </a>
   )

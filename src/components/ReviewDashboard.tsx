@@ -13,7 +13,15 @@ const QUEUES = [
 const SHOWN = 10
 
 const Count = ({ n }: { n: number }) => (
-  <span data-count={n} style={{ background: 'var(--theme-elevation-150)', borderRadius: 10, fontSize: 12, padding: '1px 8px' }}>
+  <span
+    data-count={n}
+    style={{
+      background: 'var(--theme-elevation-150)',
+      borderRadius: 10,
+      fontSize: 12,
+      padding: '1px 8px',
+    }}
+  >
     {n}
   </span>
 )
@@ -25,23 +33,50 @@ const Count = ({ n }: { n: number }) => (
  */
 export async function ReviewDashboard({ payload, user }: ServerProps) {
   if (!user) return null
-  const asViewer = { overrideAccess: false, user, depth: 0, limit: SHOWN, sort: '-updatedAt' } as const
+  const asViewer = {
+    overrideAccess: false,
+    user,
+    depth: 0,
+    limit: SHOWN,
+    sort: '-updatedAt',
+  } as const
   const queues = await Promise.all(
     QUEUES.map(async (queue) => ({
       ...queue,
-      found: await payload.find({ collection: 'articles', draft: true, where: { reviewState: { equals: queue.state } }, ...asViewer }),
+      found: await payload.find({
+        collection: 'articles',
+        draft: true,
+        where: { reviewState: { equals: queue.state } },
+        ...asViewer,
+      }),
     })),
   )
   const comments = isStaff(user)
-    ? await payload.find({ collection: 'comments', where: { status: { equals: 'pending' } }, ...asViewer, depth: 1, sort: 'createdAt' })
+    ? await payload.find({
+        collection: 'comments',
+        where: { status: { equals: 'pending' } },
+        ...asViewer,
+        depth: 1,
+        sort: 'createdAt',
+      })
     : null
 
   return (
     <section data-testid="review-dashboard" style={{ marginBottom: 32 }}>
       <h2 style={{ marginBottom: 16 }}>Review desk</h2>
-      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))' }}>
+      <div
+        style={{
+          display: 'grid',
+          gap: 16,
+          gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+        }}
+      >
         {queues.map(({ state, title, found }) => (
-          <div key={state} data-queue={state} style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}>
+          <div
+            key={state}
+            data-queue={state}
+            style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}
+          >
             <h4 style={{ margin: '0 0 8px' }}>
               {title} <Count n={found.totalDocs} />
             </h4>
@@ -49,7 +84,9 @@ export async function ReviewDashboard({ payload, user }: ServerProps) {
               {found.docs.map((article) => (
                 <li key={article.id}>
                   <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a>
-                  {state === 'scheduled' && article.publishAt && <> — {new Date(article.publishAt).toUTCString()}</>}
+                  {state === 'scheduled' && article.publishAt && (
+                    <> — {new Date(article.publishAt).toUTCString()}</>
+                  )}
                 </li>
               ))}
               {found.totalDocs === 0 && <li>Nothing here.</li>}
@@ -58,7 +95,10 @@ export async function ReviewDashboard({ payload, user }: ServerProps) {
           </div>
         ))}
         {comments && (
-          <div data-queue="comments" style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}>
+          <div
+            data-queue="comments"
+            style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}
+          >
             <h4 style={{ margin: '0 0 8px' }}>
               Comments pending moderation <Count n={comments.totalDocs} />
             </h4>
@@ -66,7 +106,9 @@ export async function ReviewDashboard({ payload, user }: ServerProps) {
               {comments.docs.map((comment) => (
                 <li key={comment.id}>
                   <a href={`/admin/collections/comments/${comment.id}`}>{comment.authorName}</a> on{' '}
-                  {typeof comment.article === 'object' ? comment.article?.title : `article ${comment.article}`}
+                  {typeof comment.article === 'object'
+                    ? comment.article?.title
+                    : `article ${comment.article}`}
                 </li>
               ))}
               {comments.totalDocs === 0 && <li>Nothing waiting.</li>}

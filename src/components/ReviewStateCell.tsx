@@ -6,4 +6,6 @@ import React from 'react'
 import { ReviewStateBadge } from './ReviewStateBadge'
 
 /** The articles list shows the review state as a badge. */
-export const ReviewStateCell: React.FC<DefaultCellComponentProps> = ({ cellData }) => <ReviewStateBadge state={cellData as string} />
+export const ReviewStateCell: React.FC<DefaultCellComponentProps> = ({ cellData }) => (
+  <ReviewStateBadge state={cellData as string} />
+)

@@ -6,7 +6,12 @@ import React, { useCallback, useEffect, useState } from 'react'
 import type { HistoryEntry } from '../services/workflow/history'
 import { ReviewStateBadge } from './ReviewStateBadge'
 
-type Workflow = { id: number | string; reviewState: string; allowedActions: string[]; history: HistoryEntry[] }
+type Workflow = {
+  id: number | string
+  reviewState: string
+  allowedActions: string[]
+  history: HistoryEntry[]
+}
 
 const LABELS: Record<string, string> = {
   submit: 'Submit for review',
@@ -90,7 +95,12 @@ export const WorkflowPanel: React.FC = () => {
       {canSchedule && (
         <label style={{ display: 'block', marginBottom: 8 }}>
           Publish at{' '}
-          <input type="datetime-local" aria-label="Publish at" value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
+          <input
+            type="datetime-local"
+            aria-label="Publish at"
+            value={publishAt}
+            onChange={(event) => setPublishAt(event.target.value)}
+          />
         </label>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
@@ -105,15 +115,19 @@ export const WorkflowPanel: React.FC = () => {
             {LABELS[action] ?? action}
           </Button>
         ))}
-        {workflow.allowedActions.length === 0 && <span>No review action is yours to take now.</span>}
+        {workflow.allowedActions.length === 0 && (
+          <span>No review action is yours to take now.</span>
+        )}
       </div>
       <h5 style={{ margin: '16px 0 4px' }}>History</h5>
       <ol className="workflow-panel__history" style={{ paddingLeft: 18, margin: 0 }}>
         {workflow.history.map((entry, index) => (
           <li key={index} style={{ marginBottom: 6 }}>
-            <strong>{entry.action.replaceAll('_', ' ')}</strong> ({entry.from} → {entry.to}) by {entry.actor?.name ?? 'the scheduler'},{' '}
-            {new Date(entry.at).toLocaleString()}
-            {entry.note && <div style={{ whiteSpace: 'pre-wrap', opacity: 0.85 }}>“{entry.note}”</div>}
+            <strong>{entry.action.replaceAll('_', ' ')}</strong> ({entry.from} → {entry.to}) by{' '}
+            {entry.actor?.name ?? 'the scheduler'}, {new Date(entry.at).toLocaleString()}
+            {entry.note && (
+              <div style={{ whiteSpace: 'pre-wrap', opacity: 0.85 }}>“{entry.note}”</div>
+            )}
           </li>
         ))}
         {workflow.history.length === 0 && <li>Not yet submitted.</li>}

@@ -14,13 +14,18 @@ export function mongoHosts(url: string): string {
  * first lets the process say in one line which host it could not reach.
  */
 export async function assertMongoReachable(url: string, timeoutMs = 5000): Promise<void> {
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs })
+  const client = new MongoClient(url, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+  })
   try {
     await client.connect()
     await client.db().command({ ping: 1 })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ConfigError(`Cannot reach MongoDB at ${mongoHosts(url)} (DATABASE_URI) within ${timeoutMs / 1000} s: ${reason}`)
+    throw new ConfigError(
+      `Cannot reach MongoDB at ${mongoHosts(url)} (DATABASE_URI) within ${timeoutMs / 1000} s: ${reason}`,
+    )
   } finally {
     await client.close().catch(() => undefined)
   }

@@ -1,7 +1,11 @@
 import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 
 type RawIndex = { name: string; on: string | string[]; unique?: boolean }
-type RawTable = { name: string; columns: Record<string, unknown>; indexes?: Record<string, RawIndex> }
+type RawTable = {
+  name: string
+  columns: Record<string, unknown>
+  indexes?: Record<string, RawIndex>
+}
 
 /**
  * Indexes that Payload's generated SQLite schema lacks and public listings need. Without them a
@@ -11,7 +15,9 @@ type RawTable = { name: string; columns: Record<string, unknown>; indexes?: Reco
  */
 export const addListingIndexes: SQLiteSchemaHook = (args) => {
   // The hook receives the adapter at run time; its raw tables are what migrations are built from.
-  const { adapter, schema } = args as typeof args & { adapter: { rawTables: Record<string, RawTable> } }
+  const { adapter, schema } = args as typeof args & {
+    adapter: { rawTables: Record<string, RawTable> }
+  }
   const tables = adapter.rawTables
   for (const table of Object.values(tables)) {
     // hasMany text/number values are read per parent row; Payload indexes only (order, parent).
@@ -32,7 +38,8 @@ export const addListingIndexes: SQLiteSchemaHook = (args) => {
 function addIndex(table: RawTable | undefined, suffix: string, on: string[]): void {
   if (!table) throw new Error(`addListingIndexes: table missing from the schema (index ${suffix})`)
   for (const column of on) {
-    if (!(column in table.columns)) throw new Error(`addListingIndexes: ${table.name} has no column ${column}`)
+    if (!(column in table.columns))
+      throw new Error(`addListingIndexes: ${table.name} has no column ${column}`)
   }
   table.indexes = { ...table.indexes, [suffix]: { name: `${table.name}_${suffix}_idx`, on } }
 }

@@ -17,8 +17,10 @@ export const rowsOf =
     (await client.execute({ sql, args })).rows as unknown as Row[]
 
 /** `?, ?, ?`: the placeholders of an `in (…)` of `count` values. */
-export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ')
+export const placeholders = (count: number): string =>
+  Array.from({ length: count }, () => '?').join(', ')
 
 /** A nullable column as Payload answers it: null stays null. */
 export const textOrNull = (value: InValue): string | null => (value === null ? null : String(value))
-export const numberOrNull = (value: InValue): number | null => (value === null ? null : Number(value))
+export const numberOrNull = (value: InValue): number | null =>
+  value === null ? null : Number(value)

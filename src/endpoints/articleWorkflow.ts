@@ -13,9 +13,13 @@ async function readJson(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
     body = await req.json?.()
   } catch {
-    throw refuse(400, 'The body must be JSON: {"action": "submit" | "approve" | …, "note"?: "…", "publishAt"?: "ISO date-time"}.')
+    throw refuse(
+      400,
+      'The body must be JSON: {"action": "submit" | "approve" | …, "note"?: "…", "publishAt"?: "ISO date-time"}.',
+    )
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw refuse(400, 'The body must be a JSON object with an "action".')
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw refuse(400, 'The body must be a JSON object with an "action".')
   return body as Record<string, unknown>
 }
 
@@ -42,7 +46,12 @@ export const postArticleWorkflow: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw refuse(401, 'Log in to take workflow actions.')
     const body = await readJson(req)
-    const result = await performTransition(req, { id: idParam(req), action: body.action, note: body.note, publishAt: body.publishAt })
+    const result = await performTransition(req, {
+      id: idParam(req),
+      action: body.action,
+      note: body.note,
+      publishAt: body.publishAt,
+    })
     return Response.json({ id: result.id, reviewState: result.reviewState, event: result.event })
   },
 }

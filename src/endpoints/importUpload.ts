@@ -18,14 +18,20 @@ export const IMPORT_UPLOAD_LIMIT = 20 * 1024 * 1024
 const MULTIPART_SLACK = 64 * 1024
 
 const tooLarge = () =>
-  new APIError(`The file is larger than ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MB; import it with npm run import instead.`, 413, null, true)
+  new APIError(
+    `The file is larger than ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MB; import it with npm run import instead.`,
+    413,
+    null,
+    true,
+  )
 
 /** One import at a time in this process: two at once would create the same authors and sources twice. */
 let running = false
 
 type Upload = { name: string; data: Buffer }
 
-const truthy = (value: unknown) => value === true || value === 'true' || value === '1' || value === 'on' || value === 'yes'
+const truthy = (value: unknown) =>
+  value === true || value === 'true' || value === '1' || value === 'on' || value === 'yes'
 
 /** Reads a raw body (any content type but JSON and multipart), refusing more than the limit without buffering it all. */
 async function readRawBody(req: PayloadRequest): Promise<Buffer> {
@@ -58,13 +64,21 @@ async function readUpload(req: PayloadRequest, filenameParam: string | undefined
       throw refuse(400, `The upload could not be read: ${message}`)
     }
     const file = req.file
-    if (!file) throw refuse(400, 'Send the export as the multipart field "file" (or as the raw body with ?filename=).')
+    if (!file)
+      throw refuse(
+        400,
+        'Send the export as the multipart field "file" (or as the raw body with ?filename=).',
+      )
     if (file.size > IMPORT_UPLOAD_LIMIT) throw tooLarge()
     return { name: filenameParam || file.name, data: file.data }
   }
   if (contentType === 'application/json')
-    throw refuse(400, 'Send the export as the multipart field "file", or as the raw body with ?filename= (not as JSON).')
-  if (!filenameParam) throw refuse(400, 'A raw upload needs ?filename= (its extension helps tell the format).')
+    throw refuse(
+      400,
+      'Send the export as the multipart field "file", or as the raw body with ?filename= (not as JSON).',
+    )
+  if (!filenameParam)
+    throw refuse(400, 'A raw upload needs ?filename= (its extension helps tell the format).')
   return { name: filenameParam, data: await readRawBody(req) }
 }
 
@@ -76,8 +90,10 @@ const safeName = (name: string) =>
     .replace(/^\.+/, '') || 'upload.txt'
 
 const summarize = (report: ImportReport) => {
-  const count = (outcome: PostResult['outcome']) => report.posts.filter((post) => post.outcome === outcome).length
-  const sum = (pick: (post: PostResult) => number) => report.posts.reduce((total, post) => total + pick(post), 0)
+  const count = (outcome: PostResult['outcome']) =>
+    report.posts.filter((post) => post.outcome === outcome).length
+  const sum = (pick: (post: PostResult) => number) =>
+    report.posts.reduce((total, post) => total + pick(post), 0)
   const approved = sum((post) => post.comments.approved)
   const pending = sum((post) => post.comments.pending)
   const spam = sum((post) => post.comments.spam)
@@ -120,16 +136,21 @@ export const importUpload: Endpoint = {
     if (!req.user) throw refuse(401, 'Log in as an admin to import a blog.')
     if (!isAdmin(req.user)) throw refuse(403, 'Only an admin can import a blog.')
     const declared = Number.parseInt(req.headers.get('Content-Length') ?? '', 10)
-    if (Number.isFinite(declared) && declared > IMPORT_UPLOAD_LIMIT + MULTIPART_SLACK) throw tooLarge()
+    if (Number.isFinite(declared) && declared > IMPORT_UPLOAD_LIMIT + MULTIPART_SLACK)
+      throw tooLarge()
 
     const query = (req.query ?? {}) as Record<string, unknown>
-    const filenameParam = typeof query.filename === 'string' && query.filename.trim() ? query.filename.trim() : undefined
+    const filenameParam =
+      typeof query.filename === 'string' && query.filename.trim()
+        ? query.filename.trim()
+        : undefined
     const upload = await readUpload(req, filenameParam)
     const given = { ...query, ...((req.data as Record<string, unknown> | undefined) ?? {}) }
 
     const options: ImportOptions = { dryRun: truthy(given.dryRun) }
     if (typeof given.format === 'string' && given.format && given.format !== 'auto') {
-      if (!isFormat(given.format)) throw refuse(400, `format must be one of ${FORMATS.join(', ')}, not "${given.format}".`)
+      if (!isFormat(given.format))
+        throw refuse(400, `format must be one of ${FORMATS.join(', ')}, not "${given.format}".`)
       options.format = given.format
     }
     if (typeof given.author === 'string' && given.author) options.author = given.author
@@ -150,11 +171,21 @@ export const importUpload: Endpoint = {
         throw error
       }
       // The temp path means nothing to the person who uploaded: name the file as they did.
-      for (const entry of [...report.files, ...report.posts]) if (entry.file === file) entry.file = name
+      for (const entry of [...report.files, ...report.posts])
+        if (entry.file === file) entry.file = name
       const failed = report.files.find((entry) => entry.error)
       if (failed) throw refuse(400, `${name}: ${failed.error}`)
-      req.payload.logger.info({ msg: `Blog import of ${name} by ${req.user.email}`, dryRun: report.dryRun, posts: report.posts.length })
-      return Response.json({ file: name, summary: summarize(report), report, text: formatReport(report) })
+      req.payload.logger.info({
+        msg: `Blog import of ${name} by ${req.user.email}`,
+        dryRun: report.dryRun,
+        posts: report.posts.length,
+      })
+      return Response.json({
+        file: name,
+        summary: summarize(report),
+        report,
+        text: formatReport(report),
+      })
     } finally {
       running = false
       await fs.rm(dir, { recursive: true, force: true })

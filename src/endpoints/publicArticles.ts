@@ -2,25 +2,44 @@ import type { Endpoint } from 'payload'
 
 import { refuse } from '../lib/refuse'
 import { listPublicArticles } from '../services/publicList'
-import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, MAX_LIST_PAGE, type ListQuery } from '../services/publicList/types'
+import {
+  DEFAULT_LIST_LIMIT,
+  MAX_LIST_LIMIT,
+  MAX_LIST_PAGE,
+  type ListQuery,
+} from '../services/publicList/types'
 
 const MAX_FILTER_LENGTH = 100
 
-function wholeNumber(query: Record<string, unknown>, name: string, fallback: number, max: number): number {
+function wholeNumber(
+  query: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  max: number,
+): number {
   const raw = query[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value < 1 || value > max) {
-    throw refuse(400, `${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}.`)
+    throw refuse(
+      400,
+      `${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}.`,
+    )
   }
   return value
 }
 
-function filter(query: Record<string, unknown>, name: 'author' | 'source' | 'tag'): string | undefined {
+function filter(
+  query: Record<string, unknown>,
+  name: 'author' | 'source' | 'tag',
+): string | undefined {
   const raw = query[name]
   if (raw === undefined) return undefined
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_FILTER_LENGTH) {
-    throw refuse(400, `${name} must be one ${name === 'tag' ? 'tag' : 'slug'} of 1 to ${MAX_FILTER_LENGTH} characters.`)
+    throw refuse(
+      400,
+      `${name} must be one ${name === 'tag' ? 'tag' : 'slug'} of 1 to ${MAX_FILTER_LENGTH} characters.`,
+    )
   }
   return raw
 }

@@ -28,5 +28,6 @@ export const slugField = (from: string): TextField => ({
       },
     ],
   },
-  validate: (value, { siblingData }) => checkSlug(value, from, (siblingData as Record<string, unknown> | undefined)?.[from]),
+  validate: (value, { siblingData }) =>
+    checkSlug(value, from, (siblingData as Record<string, unknown> | undefined)?.[from]),
 })

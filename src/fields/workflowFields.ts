@@ -12,7 +12,10 @@ const readOnly = { position: 'sidebar' as const, readOnly: true }
 export const workflowPanel: Field = {
   name: 'workflowPanel',
   type: 'ui',
-  admin: { position: 'sidebar', components: { Field: '/src/components/WorkflowPanel#WorkflowPanel' } },
+  admin: {
+    position: 'sidebar',
+    components: { Field: '/src/components/WorkflowPanel#WorkflowPanel' },
+  },
 }
 
 /** Set only by the review workflow (see src/services/workflow); direct changes are refused. */
@@ -26,8 +29,19 @@ export const workflowFields: Field[] = [
     access: { read: signedIn },
     admin: { ...readOnly, components: { Cell: '/src/components/ReviewStateCell#ReviewStateCell' } },
   },
-  { name: 'submittedBy', type: 'relationship', relationTo: USERS, access: { read: signedIn }, admin: readOnly },
-  { name: 'submittedAt', type: 'date', access: { read: signedIn }, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+  {
+    name: 'submittedBy',
+    type: 'relationship',
+    relationTo: USERS,
+    access: { read: signedIn },
+    admin: readOnly,
+  },
+  {
+    name: 'submittedAt',
+    type: 'date',
+    access: { read: signedIn },
+    admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+  },
   {
     name: 'editedSinceSubmit',
     type: 'relationship',
@@ -36,8 +50,19 @@ export const workflowFields: Field[] = [
     access: { read: signedIn },
     admin: { ...readOnly, description: 'Changed the content while in review; may not approve it.' },
   },
-  { name: 'approvedBy', type: 'relationship', relationTo: USERS, access: { read: signedIn }, admin: readOnly },
-  { name: 'approvedAt', type: 'date', access: { read: signedIn }, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+  {
+    name: 'approvedBy',
+    type: 'relationship',
+    relationTo: USERS,
+    access: { read: signedIn },
+    admin: readOnly,
+  },
+  {
+    name: 'approvedAt',
+    type: 'date',
+    access: { read: signedIn },
+    admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+  },
   { name: 'approvedHash', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
   {
     name: 'publishAt',
@@ -52,4 +77,6 @@ export const workflowFields: Field[] = [
   { name: 'previewNonce', type: 'text', access: { read: () => false }, admin: { hidden: true } },
 ]
 
-export const WORKFLOW_FIELD_NAMES = workflowFields.map((field) => ('name' in field ? field.name : '')).filter(Boolean)
+export const WORKFLOW_FIELD_NAMES = workflowFields
+  .map((field) => ('name' in field ? field.name : ''))
+  .filter(Boolean)

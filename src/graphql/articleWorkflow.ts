@@ -9,7 +9,11 @@ export const articleWorkflowMutation: GraphQLExtension = (GraphQL) => {
     fields: {
       id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLID) },
       reviewState: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
-      allowedActions: { type: new GraphQL.GraphQLNonNull(new GraphQL.GraphQLList(new GraphQL.GraphQLNonNull(GraphQL.GraphQLString))) },
+      allowedActions: {
+        type: new GraphQL.GraphQLNonNull(
+          new GraphQL.GraphQLList(new GraphQL.GraphQLNonNull(GraphQL.GraphQLString)),
+        ),
+      },
     },
   })
   return {

@@ -1,4 +1,10 @@
-import { type ASTVisitor, type FieldNode, GraphQLError, Kind, type ValidationContext } from 'graphql'
+import {
+  type ASTVisitor,
+  type FieldNode,
+  GraphQLError,
+  Kind,
+  type ValidationContext,
+} from 'graphql'
 
 import { STAFF_LIMIT } from '../hooks/capPublicQueries'
 
@@ -64,6 +70,7 @@ function listSize(node: FieldNode, variables: Record<string, unknown>): number {
     return undefined
   }
   const limit = argument('limit')
-  if (argument('pagination') === false || (typeof limit === 'number' && limit <= 0)) return STAFF_LIMIT
+  if (argument('pagination') === false || (typeof limit === 'number' && limit <= 0))
+    return STAFF_LIMIT
   return Math.min(typeof limit === 'number' ? limit : DEFAULT_LIMIT, STAFF_LIMIT)
 }

@@ -24,7 +24,12 @@ const PRIVATE_SORT =
  * follows at most one relationship. Outsiders cannot sort by fields they may not read. Trusted
  * server code (overrideAccess) is not limited here.
  */
-export const capPublicQueries: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const capPublicQueries: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const query = args as {
     overrideAccess?: boolean
     disableErrors?: boolean
@@ -36,16 +41,23 @@ export const capPublicQueries: CollectionBeforeOperationHook = ({ args, collecti
   }
   if (query.overrideAccess) return args
   assertWhereShape(query.where)
-  if (operation === 'read' || operation === 'count') assertRelationHops(req.payload, collection.slug, query.where)
+  if (operation === 'read' || operation === 'count')
+    assertRelationHops(req.payload, collection.slug, query.where)
 
   const staff = isStaff(req.user)
   if (operation === 'read' && !staff) {
-    const sorts = (Array.isArray(query.sort) ? query.sort : String(query.sort ?? '').split(',')).filter(Boolean)
+    const sorts = (
+      Array.isArray(query.sort) ? query.sort : String(query.sort ?? '').split(',')
+    ).filter(Boolean)
     const hidden = sorts.find((field) => PRIVATE_SORT.test(field.trim()))
-    if (hidden) throw refuse(400, `Cannot sort by "${hidden.replace(/^-/, '')}": it is not a public field.`)
+    if (hidden)
+      throw refuse(400, `Cannot sort by "${hidden.replace(/^-/, '')}": it is not a public field.`)
   }
 
-  const depth = query.depth === undefined ? undefined : Math.min(Math.max(Number(query.depth) || 0, 0), MAX_DEPTH)
+  const depth =
+    query.depth === undefined
+      ? undefined
+      : Math.min(Math.max(Number(query.depth) || 0, 0), MAX_DEPTH)
   // Payload populates relationships with one unpaginated, error-free find per related collection
   // (its dataloader); that batch is bounded by the page it populates and must not lose documents.
   const population = query.disableErrors === true && query.pagination === false
@@ -54,6 +66,13 @@ export const capPublicQueries: CollectionBeforeOperationHook = ({ args, collecti
   const cap = staff ? STAFF_LIMIT : PUBLIC_LIMIT
   const requested = query.limit === undefined ? undefined : Number(query.limit)
   // 0 and negative limits mean "no limit" to Payload and SQLite.
-  const limit = requested === undefined ? (query.pagination === false ? cap : undefined) : requested > 0 ? Math.min(requested, cap) : cap
+  const limit =
+    requested === undefined
+      ? query.pagination === false
+        ? cap
+        : undefined
+      : requested > 0
+        ? Math.min(requested, cap)
+        : cap
   return { ...args, pagination: true, limit, depth }
 }

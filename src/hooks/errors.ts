@@ -5,7 +5,11 @@ import { attachRequestId } from './attachRequestId'
 import { refuseUnreadableMultipart } from './refuseUnreadableMultipart'
 
 /** What an error answers, in this order: refuseUnreadableMultipart must come after attachRequestId. */
-export const afterErrorHooks: AfterErrorHook[] = [answerUnavailableDatabase, attachRequestId, refuseUnreadableMultipart]
+export const afterErrorHooks: AfterErrorHook[] = [
+  answerUnavailableDatabase,
+  attachRequestId,
+  refuseUnreadableMultipart,
+]
 
 /** Refusals (4xx) are the API working as intended: one info line each, not an error with a stack. */
 export const loggingLevels: Config['loggingLevels'] = Object.fromEntries(

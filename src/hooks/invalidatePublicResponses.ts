@@ -18,7 +18,8 @@ const MATTERS: Record<string, (doc: Doc, previousDoc: Doc) => boolean> = {
   [WORKFLOW_EVENTS]: () => false,
 }
 
-const matters = (collection: string, doc: Doc, previousDoc: Doc): boolean => (MATTERS[collection] ?? (() => true))(doc, previousDoc)
+const matters = (collection: string, doc: Doc, previousDoc: Doc): boolean =>
+  (MATTERS[collection] ?? (() => true))(doc, previousDoc)
 
 /**
  * Empties the response cache at once and again when the write's transaction commits: a read that
@@ -31,11 +32,20 @@ async function invalidate(req: PayloadRequest): Promise<void> {
   await afterCommit(req, () => cache.invalidate())
 }
 
-export const invalidatePublicResponsesOnChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+export const invalidatePublicResponsesOnChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  req,
+}) => {
   if (matters(collection.slug, doc, previousDoc)) await invalidate(req)
   return doc
 }
 
-export const invalidatePublicResponsesOnDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+export const invalidatePublicResponsesOnDelete: CollectionAfterDeleteHook = async ({
+  collection,
+  doc,
+  req,
+}) => {
   if (matters(collection.slug, doc, doc)) await invalidate(req)
 }

@@ -12,8 +12,13 @@ import { refuse } from '../lib/refuse'
 export const refuseForbiddenDataKeys: CollectionBeforeOperationHook = ({ args }) => {
   if (!('data' in args) || args.data === undefined) return args
   const { data } = args as { data: unknown }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw refuse(400, 'The data must be a JSON object.')
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw refuse(400, 'The data must be a JSON object.')
   const forbidden = findForbiddenKey(data)
-  if (forbidden) throw refuse(400, `The data contains the forbidden key "${forbidden.key}" at ${forbidden.path}.`)
+  if (forbidden)
+    throw refuse(
+      400,
+      `The data contains the forbidden key "${forbidden.key}" at ${forbidden.path}.`,
+    )
   return args
 }

@@ -9,7 +9,8 @@ const reasonFor = (error: Error): string | undefined => {
   // Payload's own 500 for a multipart Content-Type it will not parse (in practice: no boundary).
   if (error.message === 'Request is not eligible for file upload')
     return 'The multipart body could not be read: its Content-Type needs a boundary (multipart/form-data; boundary=…).'
-  if (UNREADABLE.test(error.message)) return `The multipart body could not be read: ${error.message}.`
+  if (UNREADABLE.test(error.message))
+    return `The multipart body could not be read: ${error.message}.`
   return undefined
 }
 

@@ -14,11 +14,14 @@ export function clip(text: string, max: number): string {
 /** The standfirst of an imported post: its own summary, else its first paragraph (the submit check needs one). */
 export function standfirst(post: Pick<ImportedPost, 'summary' | 'body'>): string {
   if (post.summary?.trim()) return clip(post.summary, DEK_MAX)
-  const first = post.body.find((block) => block.type === 'paragraph' && runsText(block.runs).trim().length > 0)
+  const first = post.body.find(
+    (block) => block.type === 'paragraph' && runsText(block.runs).trim().length > 0,
+  )
   return first && first.type === 'paragraph' ? clip(runsText(first.runs), DEK_MAX) : ''
 }
 
-export const quotesOf = (blocks: BodyBlock[]): QuoteBlock[] => blocks.filter((block): block is QuoteBlock => block.type === 'quote')
+export const quotesOf = (blocks: BodyBlock[]): QuoteBlock[] =>
+  blocks.filter((block): block is QuoteBlock => block.type === 'quote')
 
 /** The fields an import sets, in a form that compares equal when nothing changed. */
 export type ImportedFields = {

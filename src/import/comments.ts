@@ -4,7 +4,12 @@ import type { CommentStatus, ImportedComment } from './types'
 export type PreparedComment = ImportedComment & { problems: string[] }
 
 /** The identity of a comment across imports: who, when, and what (an export's own ids may change). */
-export const commentIdentity = (c: { authorName: string; date?: string; createdAt?: string; body: string }): string =>
+export const commentIdentity = (c: {
+  authorName: string
+  date?: string
+  createdAt?: string
+  body: string
+}): string =>
   `${c.authorName.trim().toLowerCase()}\n${new Date(c.date ?? c.createdAt ?? 0).toISOString()}\n${c.body.trim()}`
 
 /**
@@ -23,7 +28,13 @@ export function prepareComments(comments: ImportedComment[]): PreparedComment[] 
     }
     const { errors } = checkFields({ authorName, authorEmail, body }, { emailRequired: false })
     if (errors.some((error) => error.path === 'authorEmail')) authorEmail = undefined
-    return { ...comment, authorName, body, ...(authorEmail ? { authorEmail } : { authorEmail: undefined }), problems }
+    return {
+      ...comment,
+      authorName,
+      body,
+      ...(authorEmail ? { authorEmail } : { authorEmail: undefined }),
+      problems,
+    }
   })
   const byKey = new Map(prepared.map((comment) => [comment.key, comment]))
   const ordered: PreparedComment[] = []
@@ -36,9 +47,16 @@ export function prepareComments(comments: ImportedComment[]): PreparedComment[] 
     placed.add(comment.key)
     ordered.push(comment)
   }
-  for (const comment of [...prepared].sort((a, b) => a.date.localeCompare(b.date))) place(comment, new Set())
+  for (const comment of [...prepared].sort((a, b) => a.date.localeCompare(b.date)))
+    place(comment, new Set())
   return ordered
 }
 
 export type CommentCounts = Record<CommentStatus, number> & { existing: number }
-export const emptyCommentCounts = (): CommentCounts => ({ approved: 0, pending: 0, rejected: 0, spam: 0, existing: 0 })
+export const emptyCommentCounts = (): CommentCounts => ({
+  approved: 0,
+  pending: 0,
+  rejected: 0,
+  spam: 0,
+  existing: 0,
+})

@@ -5,11 +5,25 @@ const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?'
 const MONTH = '([a-z]{3,9})\\.?'
 const TIME = '(?:,?\\s+(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?'
 
-const MONTH_FIRST = new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i')
-const DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${TIME}$`, 'i')
+const MONTH_FIRST = new RegExp(
+  `^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`,
+  'i',
+)
+const DAY_FIRST = new RegExp(
+  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${TIME}$`,
+  'i',
+)
 const NUMERIC = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/
 
-function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, meridiem?: string): string | undefined {
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  meridiem?: string,
+): string | undefined {
   let h = hour
   if (meridiem) {
     const pm = meridiem.toLowerCase().startsWith('p')
@@ -18,7 +32,8 @@ function utc(year: number, month: number, day: number, hour = 0, minute = 0, sec
   }
   const date = new Date(Date.UTC(year, month, day, h, minute, second))
   // Rejects 31 February and 25:00 rather than rolling them over.
-  if (date.getUTCMonth() !== month || date.getUTCDate() !== day || h > 23 || minute > 59) return undefined
+  if (date.getUTCMonth() !== month || date.getUTCDate() !== day || h > 23 || minute > 59)
+    return undefined
   return date.toISOString()
 }
 
@@ -34,22 +49,50 @@ export function parseLooseDate(raw: string | undefined): string | undefined {
   const numeric = NUMERIC.exec(text)
   if (numeric) {
     const [, y, m, d, hh, mm, ss] = numeric
-    return utc(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0))
+    return utc(
+      Number(y),
+      Number(m) - 1,
+      Number(d),
+      Number(hh ?? 0),
+      Number(mm ?? 0),
+      Number(ss ?? 0),
+    )
   }
   const monthFirst = MONTH_FIRST.exec(text)
   if (monthFirst) {
     const [, month, day, year, hh, mm, ss, meridiem] = monthFirst
     const index = monthIndex(month!)
-    if (index >= 0) return utc(Number(year), index, Number(day), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0), meridiem)
+    if (index >= 0)
+      return utc(
+        Number(year),
+        index,
+        Number(day),
+        Number(hh ?? 0),
+        Number(mm ?? 0),
+        Number(ss ?? 0),
+        meridiem,
+      )
   }
   const dayFirst = DAY_FIRST.exec(text)
   if (dayFirst) {
     const [, day, month, year, hh, mm, ss, meridiem] = dayFirst
     const index = monthIndex(month!)
-    if (index >= 0) return utc(Number(year), index, Number(day), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0), meridiem)
+    if (index >= 0)
+      return utc(
+        Number(year),
+        index,
+        Number(day),
+        Number(hh ?? 0),
+        Number(mm ?? 0),
+        Number(ss ?? 0),
+        meridiem,
+      )
   }
   // ISO 8601 with an offset, RFC 822 ("Fri, 18 Oct 2024 16:30:00 +0000").
-  if (/^\d{4}-\d{2}-\d{2}T.*(?:Z|[+-]\d{2}:?\d{2})$/.test(text) || /[+-]\d{4}$|\bGMT$|\bUTC$/.test(text)) {
+  if (
+    /^\d{4}-\d{2}-\d{2}T.*(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ||
+    /[+-]\d{4}$|\bGMT$|\bUTC$/.test(text)
+  ) {
     const time = Date.parse(text)
     return Number.isNaN(time) ? undefined : new Date(time).toISOString()
   }
@@ -61,5 +104,15 @@ export function withTime(dayIso: string, time: string): string {
   const match = /^(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?$/i.exec(time.trim())
   if (!match) return dayIso
   const day = new Date(dayIso)
-  return utc(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(match[1]), Number(match[2]), 0, match[3]) ?? dayIso
+  return (
+    utc(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate(),
+      Number(match[1]),
+      Number(match[2]),
+      0,
+      match[3],
+    ) ?? dayIso
+  )
 }

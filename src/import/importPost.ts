@@ -20,21 +20,30 @@ import type { BodyBlock, ImportedPost } from './types'
 /** One line for a failed save: Payload's field errors by path, or the error's message. */
 function describe(error: unknown): string {
   if (error instanceof ValidationError) {
-    const fields = (error.data?.errors ?? []).map((e: { path: string; message: string }) => `${e.path}: ${e.message}`)
+    const fields = (error.data?.errors ?? []).map(
+      (e: { path: string; message: string }) => `${e.path}: ${e.message}`,
+    )
     return fields.length ? fields.join('; ') : error.message
   }
   return error instanceof Error ? error.message : String(error)
 }
 
 /** The sources of the post's quotations, by the name written; the unattributed ones go into the result. */
-async function citedSources(scope: PostScope, post: ImportedPost, result: PostResult): Promise<Map<string, number | string>> {
+async function citedSources(
+  scope: PostScope,
+  post: ImportedPost,
+  result: PostResult,
+): Promise<Map<string, number | string>> {
   const sources = new Map<string, number | string>()
   for (const quote of quotesOf(post.body)) {
     const id = quote.source ? await resolveSource(scope, quote.source, quote.descriptor) : undefined
     if (id !== undefined) {
       sources.set(quote.source!, id)
       result.quotes.attributed++
-    } else result.quotes.unattributed.push(`“${clip(quote.text, 70)}”${quote.hint ? ` (${quote.hint})` : ''}`)
+    } else
+      result.quotes.unattributed.push(
+        `“${clip(quote.text, 70)}”${quote.hint ? ` (${quote.hint})` : ''}`,
+      )
   }
   return sources
 }
@@ -57,7 +66,11 @@ async function uploadedImages(
 }
 
 /** Saves one post, its authors, sources, images and comments, in a transaction of its own. */
-export async function importPost(ctx: ImportContext, post: ImportedPost, file: string): Promise<PostResult & { reviewState?: string }> {
+export async function importPost(
+  ctx: ImportContext,
+  post: ImportedPost,
+  file: string,
+): Promise<PostResult & { reviewState?: string }> {
   const result: PostResult = {
     file,
     title: post.title,
@@ -74,10 +87,14 @@ export async function importPost(ctx: ImportContext, post: ImportedPost, file: s
       const authors = await resolveAuthors(scope, post.authors)
       const sources = await citedSources(scope, post, result)
       const media = await uploadedImages(scope, post, file, result)
-      const refs = { sourceId: (name: string) => sources.get(name), mediaId: (src: string) => media.get(src) }
+      const refs = {
+        sourceId: (name: string) => sources.get(name),
+        mediaId: (src: string) => media.get(src),
+      }
       const idPrefix = sha1(post.importKey).slice(0, 12)
       const body = toLexical(post.body, refs, idPrefix)
-      const sourced = (block: BodyBlock) => block.type !== 'quote' || (block.source !== undefined && sources.has(block.source))
+      const sourced = (block: BodyBlock) =>
+        block.type !== 'quote' || (block.source !== undefined && sources.has(block.source))
       const unsourced = !post.body.every(sourced)
       if (post.title.length > 200) result.notes.push('the title was shortened to 200 characters')
       const fields = {
@@ -92,13 +109,26 @@ export async function importPost(ctx: ImportContext, post: ImportedPost, file: s
         commentsEnabled: post.commentsEnabled,
       }
       const saved = await upsertArticle(scope, post.importKey, fields, body)
-      if (unsourced && saved.outcome !== 'unchanged') await storeUnsourcedBody(scope, saved.id, body)
-      const comments = await importComments(scope, saved.id, post.comments, saved.outcome === 'created')
+      if (unsourced && saved.outcome !== 'unchanged')
+        await storeUnsourcedBody(scope, saved.id, body)
+      const comments = await importComments(
+        scope,
+        saved.id,
+        post.comments,
+        saved.outcome === 'created',
+      )
       result.notes.push(...comments.problems)
       return { saved, comments }
     })
     commitScope(ctx)
-    return { ...result, outcome: saved.outcome, id: saved.id, slug: saved.slug, comments: comments.counts, reviewState: saved.reviewState }
+    return {
+      ...result,
+      outcome: saved.outcome,
+      id: saved.id,
+      slug: saved.slug,
+      comments: comments.counts,
+      reviewState: saved.reviewState,
+    }
   } catch (error) {
     rollbackScope(ctx)
     return { ...result, quotes: { attributed: 0, unattributed: [] }, error: describe(error) }

@@ -42,7 +42,8 @@ export function expandPaths(paths: string[]): string[] {
       .filter((entry) => entry.isFile() && isImportableName(entry.name))
       .map((entry) => path.join(given, entry.name))
       .sort()
-    if (!inside.length) throw new ImportSetupError(`${given}: the folder has no .xml, .html or .txt file to import.`)
+    if (!inside.length)
+      throw new ImportSetupError(`${given}: the folder has no .xml, .html or .txt file to import.`)
     files.push(...inside)
   }
   return files
@@ -81,11 +82,16 @@ async function createContext(payload: Payload, options: ImportOptions): Promise<
  * on the old blog are then published through the workflow. Never throws for a bad file or post:
  * the report says what was and was not imported. Throws ImportSetupError when it cannot start.
  */
-export async function runImport(payload: Payload, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function runImport(
+  payload: Payload,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now()
   const files = expandPaths(paths)
   const ctx = await createContext(payload, options)
-  const publishers: Publishers | undefined = options.publishAsIs && !options.dryRun ? await findPublishers(payload, options.as) : undefined
+  const publishers: Publishers | undefined =
+    options.publishAsIs && !options.dryRun ? await findPublishers(payload, options.as) : undefined
 
   const report: ImportReport = {
     files: [],
@@ -102,7 +108,8 @@ export async function runImport(payload: Payload, paths: string[], options: Impo
       const text = fs.readFileSync(file, 'utf8')
       const format = options.format ?? detectFormat(file, text)
       const parsed = parseContent(format, text)
-      if (!parsed.posts.length && !parsed.skipped.length) throw new ImportInputError(`no posts found in this ${format} file`)
+      if (!parsed.posts.length && !parsed.skipped.length)
+        throw new ImportInputError(`no posts found in this ${format} file`)
       report.files.push({ file, format, posts: parsed.posts.length, skipped: parsed.skipped })
       queue.push(...parsed.posts.map((post) => ({ file, post })))
     } catch (error) {

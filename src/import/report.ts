@@ -16,7 +16,13 @@ export type PostResult = {
   published?: string
 }
 
-export type FileResult = { file: string; format?: Format; posts: number; skipped: SkippedEntry[]; error?: string }
+export type FileResult = {
+  file: string
+  format?: Format
+  posts: number
+  skipped: SkippedEntry[]
+  error?: string
+}
 
 export type ImportReport = {
   files: FileResult[]
@@ -33,17 +39,25 @@ const short = (text: string, max = 70) => (text.length > max ? `${text.slice(0, 
 
 /** Whether the import did all it could: every file read and every post saved. */
 export const importSucceeded = (report: ImportReport): boolean =>
-  report.files.every((file) => !file.error) && report.posts.every((post) => post.outcome !== 'failed')
+  report.files.every((file) => !file.error) &&
+  report.posts.every((post) => post.outcome !== 'failed')
 
 /** The report printed at the end of an import: totals first, then what needs a person's attention. */
 export function formatReport(report: ImportReport): string {
-  const count = (outcome: PostResult['outcome']) => report.posts.filter((post) => post.outcome === outcome).length
-  const sum = (pick: (post: PostResult) => number) => report.posts.reduce((total, post) => total + pick(post), 0)
+  const count = (outcome: PostResult['outcome']) =>
+    report.posts.filter((post) => post.outcome === outcome).length
+  const sum = (pick: (post: PostResult) => number) =>
+    report.posts.reduce((total, post) => total + pick(post), 0)
   const comments = (key: keyof CommentCounts) => sum((post) => post.comments[key])
-  const newComments = comments('approved') + comments('pending') + comments('rejected') + comments('spam')
-  const skipped = report.files.flatMap((file) => file.skipped.map((entry) => ({ file: file.file, ...entry })))
+  const newComments =
+    comments('approved') + comments('pending') + comments('rejected') + comments('spam')
+  const skipped = report.files.flatMap((file) =>
+    file.skipped.map((entry) => ({ file: file.file, ...entry })),
+  )
   const attributed = sum((post) => post.quotes.attributed)
-  const unattributed = report.posts.flatMap((post) => post.quotes.unattributed.map((quote) => ({ post, quote })))
+  const unattributed = report.posts.flatMap((post) =>
+    post.quotes.unattributed.map((quote) => ({ post, quote })),
+  )
   const rate = report.seconds > 0 ? report.posts.length / report.seconds : 0
   const will = report.dryRun ? 'would be ' : ''
 
@@ -63,7 +77,9 @@ export function formatReport(report: ImportReport): string {
   }
 
   const byFile = report.files.map((file) => {
-    const what = file.error ? `not imported: ${file.error}` : `${file.format}, ${plural(file.posts, 'post')}`
+    const what = file.error
+      ? `not imported: ${file.error}`
+      : `${file.format}, ${plural(file.posts, 'post')}`
     return `  ${file.file}: ${what}`
   })
   lines.push('', 'Files:', ...byFile)
@@ -73,7 +89,13 @@ export function formatReport(report: ImportReport): string {
     const extra = [
       post.outcome === 'failed' ? `FAILED: ${post.error}` : undefined,
       post.comments.approved + post.comments.pending + post.comments.spam + post.comments.rejected
-        ? plural(post.comments.approved + post.comments.pending + post.comments.spam + post.comments.rejected, 'comment')
+        ? plural(
+            post.comments.approved +
+              post.comments.pending +
+              post.comments.spam +
+              post.comments.rejected,
+            'comment',
+          )
         : undefined,
       post.published && post.published !== 'published' ? post.published : undefined,
       ...post.notes,
@@ -85,16 +107,24 @@ export function formatReport(report: ImportReport): string {
     lines.push(
       '',
       `Posts: ${report.posts.length} (listed only up to 50; failures and notes below)`,
-      ...posts.filter((_, i) => report.posts[i]!.outcome === 'failed' || report.posts[i]!.notes.length).slice(0, 50),
+      ...posts
+        .filter((_, i) => report.posts[i]!.outcome === 'failed' || report.posts[i]!.notes.length)
+        .slice(0, 50),
     )
 
   if (skipped.length)
-    lines.push('', 'Not imported:', ...skipped.map((entry) => `  ${entry.file}: "${short(entry.title, 60)}" — ${entry.reason}`))
+    lines.push(
+      '',
+      'Not imported:',
+      ...skipped.map((entry) => `  ${entry.file}: "${short(entry.title, 60)}" — ${entry.reason}`),
+    )
   if (unattributed.length) {
     lines.push(
       '',
       'Quotes without attribution:',
-      ...unattributed.slice(0, 50).map(({ post, quote }) => `  ${post.slug ?? post.title}: ${short(quote, 90)}`),
+      ...unattributed
+        .slice(0, 50)
+        .map(({ post, quote }) => `  ${post.slug ?? post.title}: ${short(quote, 90)}`),
       ...(unattributed.length > 50 ? [`  … and ${unattributed.length - 50} more`] : []),
     )
   }

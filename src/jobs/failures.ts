@@ -12,6 +12,10 @@ export const failedForGood: Where = {
 
 /** How many jobs failed for good, for `/healthz` (who they were is in the admin, under Jobs). */
 export async function countFailedJobs(payload: Payload): Promise<number> {
-  const { totalDocs } = await payload.count({ collection: 'payload-jobs', where: failedForGood, overrideAccess: true })
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    where: failedForGood,
+    overrideAccess: true,
+  })
   return totalDocs
 }

@@ -27,6 +27,9 @@ export async function releaseExpiredLeases(payload: Payload, now = new Date()): 
     depth: 0,
     overrideAccess: true,
   })
-  if (docs.length) payload.logger.warn(`Released ${docs.length} job(s) left processing by a process that stopped; they run again.`)
+  if (docs.length)
+    payload.logger.warn(
+      `Released ${docs.length} job(s) left processing by a process that stopped; they run again.`,
+    )
   return docs.length
 }

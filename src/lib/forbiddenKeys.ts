@@ -4,7 +4,11 @@
  * keys, and Payload stores them as sent inside rich text and JSON fields; they are refused
  * wherever data comes in.
  */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+])
 
 export type ForbiddenKey = { key: string; path: string }
 
@@ -29,7 +33,8 @@ export function findForbiddenKey(data: unknown): ForbiddenKey | undefined {
     const at = (key: string) => (path ? `${path}.${key}` : key)
     const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key))
     if (forbidden) return { key: forbidden, path: at(forbidden) }
-    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: value[keys[i]!], path: at(keys[i]!) })
+    for (let i = keys.length - 1; i >= 0; i--)
+      stack.push({ value: value[keys[i]!], path: at(keys[i]!) })
   }
   return undefined
 }

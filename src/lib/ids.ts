@@ -1,6 +1,7 @@
 /** The id of a relation value, whether it arrives populated (`{ id }`) or as a bare id. */
 export const idOf = (value: unknown): string | number | undefined => {
-  if (value && typeof value === 'object' && 'id' in value) return (value as { id: string | number }).id
+  if (value && typeof value === 'object' && 'id' in value)
+    return (value as { id: string | number }).id
   return typeof value === 'string' || typeof value === 'number' ? value : undefined
 }
 
@@ -33,7 +34,8 @@ export function isValidId(value: unknown, kind: IdKind): boolean {
 
 /** A value as a message quotes it: strings in quotes (cut at 60 characters), others by what they are. */
 export function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
   if (Array.isArray(value)) return 'a list'
   if (value !== null && typeof value === 'object') return 'an object'
   return String(value)
@@ -42,7 +44,8 @@ export function shown(value: unknown): string {
 /** Operators whose operand is a list (or a comma-separated string, as Payload reads it). */
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 
-const isGroup = (key: string, value: unknown): value is unknown[] => /^(and|or)$/i.test(key) && Array.isArray(value)
+const isGroup = (key: string, value: unknown): value is unknown[] =>
+  /^(and|or)$/i.test(key) && Array.isArray(value)
 
 /** No relation: `null`, and `'null'`, which is how a query string spells it (Payload reads it as null). */
 const isNone = (value: unknown) => value === undefined || value === null || value === 'null'
@@ -70,17 +73,28 @@ export function findMalformedId(
       continue
     }
     const operators: [string | undefined, unknown][] =
-      value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [[undefined, value]]
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value)
+        : [[undefined, value]]
     for (const [operator, operand] of operators) {
       if (operator === 'exists') continue
       const kind = kindAt(key, operator ?? 'equals')
       if (!kind) continue
       const at = operator === undefined ? `${prefix}[${key}]` : `${prefix}[${key}][${operator}]`
       const list = operator !== undefined && LIST_OPERATORS.has(operator)
-      const values = list ? (typeof operand === 'string' ? operand.split(',') : Array.isArray(operand) ? operand : [operand]) : [operand]
+      const values = list
+        ? typeof operand === 'string'
+          ? operand.split(',')
+          : Array.isArray(operand)
+            ? operand
+            : [operand]
+        : [operand]
       for (const each of values) {
         // A polymorphic relation is matched as { relationTo, value }.
-        const id = each !== null && typeof each === 'object' && 'relationTo' in each && 'value' in each ? each.value : each
+        const id =
+          each !== null && typeof each === 'object' && 'relationTo' in each && 'value' in each
+            ? each.value
+            : each
         if (!isNone(id) && !isValidId(id, kind)) return { at, value: id, kind }
       }
     }

@@ -17,6 +17,8 @@ export const blocksOf = (doc: LexicalDocument, blockType: string): Record<string
 /** The plain text of a document, for emptiness checks and excerpts. */
 export const plainText = (doc: LexicalDocument): string =>
   [...walk(doc?.root)]
-    .map((node) => (typeof node.text === 'string' ? node.text : node.type === 'block' ? ' [block] ' : ''))
+    .map((node) =>
+      typeof node.text === 'string' ? node.text : node.type === 'block' ? ' [block] ' : '',
+    )
     .join('')
     .trim()

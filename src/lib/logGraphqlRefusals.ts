@@ -7,7 +7,8 @@ const ERROR = 50
 
 /** The 4xx status of the error a GraphQLError wraps (a refusal), if that is what it is. */
 function refusalStatus(error: unknown): number | undefined {
-  if (!error || typeof error !== 'object' || (error as { name?: unknown }).name !== 'GraphQLError') return undefined
+  if (!error || typeof error !== 'object' || (error as { name?: unknown }).name !== 'GraphQLError')
+    return undefined
   const status = (error as { originalError?: { status?: unknown } }).originalError?.status
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined
 }
@@ -22,6 +23,7 @@ function refusalStatus(error: unknown): number | undefined {
 export const logGraphqlRefusalsAsInfo: LogMethod = function (args, method, level) {
   const [first] = args
   const error = first && typeof first === 'object' ? (first as { err?: unknown }).err : undefined
-  if (level >= ERROR && refusalStatus(error) !== undefined) return this.info({ msg: (error as Error).message })
+  if (level >= ERROR && refusalStatus(error) !== undefined)
+    return this.info({ msg: (error as Error).message })
   return method.apply(this, args)
 }

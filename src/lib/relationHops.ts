@@ -21,9 +21,11 @@ export type WherePath = {
 }
 
 type Collections = Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>
-const fieldsOf = (payload: Payload, slug: string) => (payload.collections as Collections)[slug]?.config.flattenedFields
+const fieldsOf = (payload: Payload, slug: string) =>
+  (payload.collections as Collections)[slug]?.config.flattenedFields
 
-const isRelation = (field: FlattenedField) => field.type === 'relationship' || field.type === 'upload'
+const isRelation = (field: FlattenedField) =>
+  field.type === 'relationship' || field.type === 'upload'
 
 /**
  * Follows a where path (`authors.user.email`; GraphQL spells it `sizes__card__url`) through the
@@ -78,7 +80,8 @@ export function walkWherePath(payload: Payload, slug: string, path: string): Whe
 
 function* paths(where: Where | undefined): Generator<string> {
   for (const [key, value] of Object.entries(where ?? {})) {
-    if (/^(and|or)$/i.test(key) && Array.isArray(value)) for (const item of value) yield* paths(item as Where)
+    if (/^(and|or)$/i.test(key) && Array.isArray(value))
+      for (const item of value) yield* paths(item as Where)
     else yield key
   }
 }
@@ -88,7 +91,11 @@ function* paths(where: Where | undefined): Generator<string> {
  * (`authors.user.email`). Deeper paths are rarely useful, expensive, and Payload 3.90 answers an
  * invalid one with a 400 and then also rejects a promise nobody awaits, which stops the process.
  */
-export function assertRelationHops(payload: Payload, collection: string, where: Where | undefined): void {
+export function assertRelationHops(
+  payload: Payload,
+  collection: string,
+  where: Where | undefined,
+): void {
   for (const path of paths(where)) {
     if (walkWherePath(payload, collection, path).hops > 1) {
       throw refuse(400, `Cannot query "${path}": a filter may follow at most one relationship.`)

@@ -23,7 +23,10 @@ const paragraph = (text: string) => ({
   version: 1,
 })
 
-const quoteBlock = (part: { quote: string; source: number | string; url?: string }, index: number) => ({
+const quoteBlock = (
+  part: { quote: string; source: number | string; url?: string },
+  index: number,
+) => ({
   type: 'block',
   format: '',
   version: 2,
@@ -41,7 +44,9 @@ export function richText(...parts: BodyPart[]) {
   return {
     root: {
       type: 'root',
-      children: parts.map((part, index) => (typeof part === 'string' ? paragraph(part) : quoteBlock(part, index))),
+      children: parts.map((part, index) =>
+        typeof part === 'string' ? paragraph(part) : quoteBlock(part, index),
+      ),
       direction: 'ltr' as const,
       format: '' as const,
       indent: 0,

@@ -32,7 +32,9 @@ const REPLACEMENTS: [string, string][] = [
  */
 export function slugify(text: string): string {
   // decamelize off: "iPhone" is one word (the library would make it i-phone).
-  return librarySlugify(text, { decamelize: false, customReplacements: REPLACEMENTS }).slice(0, SLUG_MAX_LENGTH).replace(/-+$/, '')
+  return librarySlugify(text, { decamelize: false, customReplacements: REPLACEMENTS })
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/-+$/, '')
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''

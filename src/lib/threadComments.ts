@@ -1,7 +1,20 @@
-export type FlatComment = { id: number | string; parent?: unknown; authorName: string; body: string; createdAt: string }
-export type ThreadedComment = { id: number | string; authorName: string; body: string; createdAt: string; replies: ThreadedComment[] }
+export type FlatComment = {
+  id: number | string
+  parent?: unknown
+  authorName: string
+  body: string
+  createdAt: string
+}
+export type ThreadedComment = {
+  id: number | string
+  authorName: string
+  body: string
+  createdAt: string
+  replies: ThreadedComment[]
+}
 
-const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
 /**
  * Nests replies under the comments they answer, oldest first at every level. A reply whose parent
@@ -13,7 +26,13 @@ export function threadComments(comments: readonly FlatComment[]): ThreadedCommen
   const nodes = new Map(
     sorted.map((c) => [
       String(c.id),
-      { id: c.id, authorName: c.authorName, body: c.body, createdAt: c.createdAt, replies: [] as ThreadedComment[] },
+      {
+        id: c.id,
+        authorName: c.authorName,
+        body: c.body,
+        createdAt: c.createdAt,
+        replies: [] as ThreadedComment[],
+      },
     ]),
   )
   const roots: ThreadedComment[] = []

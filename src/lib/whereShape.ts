@@ -10,11 +10,15 @@ export const MAX_TEXT_MATCH_LENGTH = 100
 /** Operators that scan text; Payload turns every word of a `like` into one more SQL LIKE. */
 const TEXT_MATCH = new Set(['like', 'not_like', 'contains'])
 
-const isGroup = (key: string, value: unknown): value is Where[] => /^(and|or)$/i.test(key) && Array.isArray(value)
+const isGroup = (key: string, value: unknown): value is Where[] =>
+  /^(and|or)$/i.test(key) && Array.isArray(value)
 
 function assertNesting(level: number): void {
   if (level > MAX_WHERE_NESTING) {
-    throw refuse(400, `This filter nests and/or more than ${MAX_WHERE_NESTING} levels deep; at most ${MAX_WHERE_NESTING} are allowed.`)
+    throw refuse(
+      400,
+      `This filter nests and/or more than ${MAX_WHERE_NESTING} levels deep; at most ${MAX_WHERE_NESTING} are allowed.`,
+    )
   }
 }
 
@@ -35,14 +39,22 @@ export function assertWhereShape(where: Where | undefined): void {
       // Payload parses a query string 10 brackets deep and leaves the rest as one key, `[title][equals]`.
       if (key.startsWith('[')) {
         assertNesting(level + (key.match(/\[(and|or)\]/gi)?.length ?? 0))
-        throw refuse(400, `A query string nests and/or at most 4 levels deep (10 brackets); send a deeper filter over GraphQL.`)
+        throw refuse(
+          400,
+          `A query string nests and/or at most 4 levels deep (10 brackets); send a deeper filter over GraphQL.`,
+        )
       }
       const operators: [string, unknown][] =
-        value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['equals', value]]
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.entries(value)
+          : [['equals', value]]
       for (const [operator, operand] of operators) {
         conditions += 1
         if (conditions > MAX_WHERE_CONDITIONS) {
-          throw refuse(400, `This filter has more than ${MAX_WHERE_CONDITIONS} conditions; at most ${MAX_WHERE_CONDITIONS} are allowed.`)
+          throw refuse(
+            400,
+            `This filter has more than ${MAX_WHERE_CONDITIONS} conditions; at most ${MAX_WHERE_CONDITIONS} are allowed.`,
+          )
         }
         if (TEXT_MATCH.has(operator) && String(operand).length > MAX_TEXT_MATCH_LENGTH) {
           throw refuse(
@@ -69,7 +81,8 @@ function* conditionsOf(where: unknown, at = 'where', pathPrefix = ''): Generator
   if (where === null || typeof where !== 'object') return
   for (const [key, value] of Object.entries(where)) {
     if (isGroup(key, value)) {
-      for (const [index, item] of value.entries()) yield* conditionsOf(item, `${at}[${key}][${index}]`, pathPrefix)
+      for (const [index, item] of value.entries())
+        yield* conditionsOf(item, `${at}[${key}][${index}]`, pathPrefix)
     } else if (isPlainObject(value)) {
       // A value with no operator is refused by Payload itself ("The following path cannot be queried").
       for (const [operator, operand] of Object.entries(value))
@@ -80,16 +93,29 @@ function* conditionsOf(where: unknown, at = 'where', pathPrefix = ''): Generator
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
-const isScalar = (value: unknown) => value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value)
-const isPolymorphicValue = (value: unknown) => isPlainObject(value) && 'relationTo' in value && 'value' in value
-const isRelation = (field: FlattenedField) => field.type === 'relationship' || field.type === 'upload'
-const isPolymorphic = (field: FlattenedField) => isRelation(field) && Array.isArray((field as { relationTo?: unknown }).relationTo)
+const isScalar = (value: unknown) =>
+  value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value)
+const isPolymorphicValue = (value: unknown) =>
+  isPlainObject(value) && 'relationTo' in value && 'value' in value
+const isRelation = (field: FlattenedField) =>
+  field.type === 'relationship' || field.type === 'upload'
+const isPolymorphic = (field: FlattenedField) =>
+  isRelation(field) && Array.isArray((field as { relationTo?: unknown }).relationTo)
 const hasMany = (field: FlattenedField) => 'hasMany' in field && field.hasMany === true
 
 const LIST = new Set(['in', 'not_in', 'all'])
 const GEO = new Set(['near', 'within', 'intersects'])
 /** What the SQLite adapter runs on a path inside a JSON field (its `operatorKeys`; anything else is a TypeError). */
-const SQLITE_JSON_OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'like', 'not_like', 'contains', 'exists']
+const SQLITE_JSON_OPERATORS = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'like',
+  'not_like',
+  'contains',
+  'exists',
+]
 
 /** Payload reads `''` and `'null'` in a date filter as no date. */
 const isDate = (value: unknown) =>
@@ -101,43 +127,59 @@ const isDate = (value: unknown) =>
   (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
 
 /** An operator the adapter cannot run on this path at all. */
-function unsupportedOperator({ at, path, operator }: Condition, { field, rest }: PathTarget, database: Database): string | undefined {
+function unsupportedOperator(
+  { at, path, operator }: Condition,
+  { field, rest }: PathTarget,
+  database: Database,
+): string | undefined {
   if (database === 'sqlite') {
     // drizzle's operatorMap has no `all` ("TODO: support this") and runs geometry only on Postgres.
-    if (operator === 'all') return `${at}: the all operator is not supported here; use in, which matches any of the values.`
+    if (operator === 'all')
+      return `${at}: the all operator is not supported here; use in, which matches any of the values.`
     if (GEO.has(operator))
       return `${at}: the ${operator} operator is not supported here; geographic filters need a point field, which SQLite does not have.`
     return undefined
   }
   if (!GEO.has(operator)) return undefined
   // MongoDB runs $near only on a geo index (point fields have one); $geoWithin/$geoIntersects also on GeoJSON in a JSON field.
-  if ((field?.type === 'point' && rest.length === 0) || (operator !== 'near' && field?.type === 'json')) return undefined
+  if (
+    (field?.type === 'point' && rest.length === 0) ||
+    (operator !== 'near' && field?.type === 'json')
+  )
+    return undefined
   const what = field && rest.length === 0 ? `a ${field.type} field` : 'no point field'
   return `${at}: the ${operator} operator works only on point fields${operator === 'near' ? '' : ' and JSON fields holding GeoJSON'}; "${path}" is ${what}.`
 }
 
 /** A path the SQLite adapter cannot filter on with this operator: inside rich text or JSON, or a relationship to several collections. */
-function unsupportedPath({ at, path, operator, operand }: Condition, { field, rest, inRows }: PathTarget): string | undefined {
+function unsupportedPath(
+  { at, path, operator, operand }: Condition,
+  { field, rest, inRows }: PathTarget,
+): string | undefined {
   if (!field) return undefined
   if (rest.length === 0) {
-    if (!isPolymorphic(field) || (operator === 'equals' && isPolymorphicValue(operand))) return undefined
+    if (!isPolymorphic(field) || (operator === 'equals' && isPolymorphicValue(operand)))
+      return undefined
     return `${at}: "${path}" relates to several collections; filter by ${path}.relationTo and ${path}.value, or with equals { relationTo, value }.`
   }
   // Here, and inside JSON, the adapter reads the operand of in and not_in as it comes: a list, or broken SQL.
   const oneForMany = (operator === 'in' || operator === 'not_in') && !Array.isArray(operand)
   const list = `${operator} takes a list (${at}[0]=…), not one value`
-  if (isPolymorphic(field)) return oneForMany ? `${at}: on a relationship to several collections, ${list}.` : undefined
+  if (isPolymorphic(field))
+    return oneForMany ? `${at}: on a relationship to several collections, ${list}.` : undefined
   const dotted = path.replace(/__/g, '.')
   const name = dotted.slice(0, dotted.length - rest.join('.').length - 1)
   if (field.type === 'richText')
     return `${at}: filtering inside rich text is not supported here; filter "${name}" itself with like or contains.`
   if (field.type !== 'json') return undefined
-  if (inRows) return `${at}: filtering inside a JSON field of an array or blocks is not supported here; filter "${name}" itself.`
+  if (inRows)
+    return `${at}: filtering inside a JSON field of an array or blocks is not supported here; filter "${name}" itself.`
   if (!SQLITE_JSON_OPERATORS.includes(operator)) {
     return `${at}: the ${operator} operator is not supported inside a JSON field here; use ${SQLITE_JSON_OPERATORS.join(', ')}.`
   }
   if (oneForMany) return `${at}: inside a JSON field, ${list}.`
-  if (operator === 'exists' && !isScalar(operand)) return `${at}: expects true or false, not ${shown(operand)}.`
+  if (operator === 'exists' && !isScalar(operand))
+    return `${at}: expects true or false, not ${shown(operand)}.`
   return undefined
 }
 
@@ -146,34 +188,58 @@ function unsupportedPath({ at, path, operator, operand }: Condition, { field, re
  * adapter binds it and the driver throws), or a date that is none (SQLite binds `undefined`;
  * MongoDB drops the condition and answers every document).
  */
-function malformedOperand({ at, operator, operand }: Condition, { field, rest }: PathTarget, database: Database): string | undefined {
+function malformedOperand(
+  { at, operator, operand }: Condition,
+  { field, rest }: PathTarget,
+  database: Database,
+): string | undefined {
   if (operator === 'exists' || GEO.has(operator)) return undefined
   // MongoDB matches an object in JSON or rich text as a literal subdocument.
-  if (database === 'mongodb' && (field?.type === 'json' || field?.type === 'richText')) return undefined
+  if (database === 'mongodb' && (field?.type === 'json' || field?.type === 'richText'))
+    return undefined
   const leaf = field && (rest.length === 0 || field.type === 'json') ? field : undefined
   const relation = leaf !== undefined && rest.length === 0 && isRelation(leaf)
   // { relationTo, value } names a document of a relationship to several collections (on MongoDB, of any relationship).
-  const names = (value: unknown) => relation && isPolymorphicValue(value) && (database === 'mongodb' || isPolymorphic(leaf))
+  const names = (value: unknown) =>
+    relation && isPolymorphicValue(value) && (database === 'mongodb' || isPolymorphic(leaf))
   // Payload reads a list under equals on a relationship as in, and under contains on a has-many field as "any of".
   const takesList =
     LIST.has(operator) ||
-    (Array.isArray(operand) && ((relation && /equals$/.test(operator)) || (operator === 'contains' && leaf && hasMany(leaf))))
+    (Array.isArray(operand) &&
+      ((relation && /equals$/.test(operator)) ||
+        (operator === 'contains' && leaf && hasMany(leaf))))
   let values: unknown[]
   if (takesList) {
-    if (!Array.isArray(operand) && !isScalar(operand)) return `${at}: expects a list of values, not ${shown(operand)}.`
-    values = Array.isArray(operand) ? operand : typeof operand === 'string' ? operand.split(',') : [operand]
+    if (!Array.isArray(operand) && !isScalar(operand))
+      return `${at}: expects a list of values, not ${shown(operand)}.`
+    values = Array.isArray(operand)
+      ? operand
+      : typeof operand === 'string'
+        ? operand.split(',')
+        : [operand]
     const item = values.findIndex((value) => !isScalar(value) && !names(value))
-    if (item >= 0) return `${at}: item ${item} is ${shown(values[item])}; a list holds single values.`
+    if (item >= 0)
+      return `${at}: item ${item} is ${shown(values[item])}; a list holds single values.`
   } else {
     // Payload's own: contains with a filter of the related documents, on a has-many relationship (checked on its own).
-    if (operator === 'contains' && relation && hasMany(leaf) && isPlainObject(operand) && !isPolymorphicValue(operand)) return undefined
-    if (!isScalar(operand) && !(operator === 'equals' && names(operand))) return `${at}: expects a single value, not ${shown(operand)}.`
+    if (
+      operator === 'contains' &&
+      relation &&
+      hasMany(leaf) &&
+      isPlainObject(operand) &&
+      !isPolymorphicValue(operand)
+    )
+      return undefined
+    if (!isScalar(operand) && !(operator === 'equals' && names(operand)))
+      return `${at}: expects a single value, not ${shown(operand)}.`
     values = [operand]
   }
   // like on a date compares its text (`2026-05`), without reading it as a date.
   if (leaf?.type !== 'date' || operator === 'like') return undefined
   const notDate = values.find((value) => !isDate(value))
-  return notDate === undefined ? undefined : `${at}: ${shown(notDate)} is not a date; send one such as 2026-05-01 or 2026-05-01T09:00:00Z.`
+  return notDate === undefined
+    ? undefined
+    : `${at}: ${shown(notDate)} is not a date; send one such as 2026-05-01 or 2026-05-01T09:00:00Z.`
 }
 
 /**
@@ -199,8 +265,20 @@ export function findUnsupportedCondition(
     if (problem) return problem
     const { field, rest } = target
     // The nested filter of a has-many `contains` runs on the related documents, through the relationship's path.
-    if (condition.operator === 'contains' && field && rest.length === 0 && isRelation(field) && isPlainObject(condition.operand)) {
-      const nested = findUnsupportedCondition(condition.operand as Where, pathAt, database, condition.at, `${condition.path}.`)
+    if (
+      condition.operator === 'contains' &&
+      field &&
+      rest.length === 0 &&
+      isRelation(field) &&
+      isPlainObject(condition.operand)
+    ) {
+      const nested = findUnsupportedCondition(
+        condition.operand as Where,
+        pathAt,
+        database,
+        condition.at,
+        `${condition.path}.`,
+      )
       if (nested) return nested
     }
   }
@@ -208,7 +286,11 @@ export function findUnsupportedCondition(
 }
 
 /** A filter the database can run, or a 400 naming the condition it cannot (see findUnsupportedCondition). */
-export function assertSupportedFilter(where: Where | undefined, pathAt: (path: string) => PathTarget, database: Database): void {
+export function assertSupportedFilter(
+  where: Where | undefined,
+  pathAt: (path: string) => PathTarget,
+  database: Database,
+): void {
   const problem = findUnsupportedCondition(where, pathAt, database)
   if (problem) throw refuse(400, problem)
 }

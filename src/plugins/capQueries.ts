@@ -9,7 +9,11 @@ import { assertSupportedFilter } from '../lib/whereShape'
  * cannot run answers 400 naming the condition, not the adapter's 500. Trusted server code
  * (overrideAccess) is not second-guessed: its mistakes are bugs, and stay 500s.
  */
-export const refuseUnsupportedFilters: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+export const refuseUnsupportedFilters: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  req,
+}) => {
   const { overrideAccess, where } = args as { overrideAccess?: boolean; where?: Where }
   if (overrideAccess || !where) return args
   const { payload } = req
@@ -32,7 +36,11 @@ export const capQueries: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [capPublicQueries, refuseUnsupportedFilters, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        capPublicQueries,
+        refuseUnsupportedFilters,
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
     },
   })),
   onInit: async (payload) => {

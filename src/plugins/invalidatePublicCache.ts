@@ -1,6 +1,9 @@
 import type { Plugin } from 'payload'
 
-import { invalidatePublicResponsesOnChange, invalidatePublicResponsesOnDelete } from '../hooks/invalidatePublicResponses'
+import {
+  invalidatePublicResponsesOnChange,
+  invalidatePublicResponsesOnDelete,
+} from '../hooks/invalidatePublicResponses'
 
 /**
  * Every save or delete that can change a public answer empties the response cache, after the

@@ -7,6 +7,9 @@ export const refuseForbiddenKeys: Plugin = (config) => ({
   ...config,
   collections: config.collections?.map((collection) => ({
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [refuseForbiddenDataKeys, ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [refuseForbiddenDataKeys, ...(collection.hooks?.beforeOperation ?? [])],
+    },
   })),
 })

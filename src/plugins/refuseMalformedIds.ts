@@ -1,6 +1,19 @@
-import type { AfterErrorHook, CollectionBeforeOperationHook, Payload, PayloadHandler, Plugin } from 'payload'
+import type {
+  AfterErrorHook,
+  CollectionBeforeOperationHook,
+  Payload,
+  PayloadHandler,
+  Plugin,
+} from 'payload'
 
-import { findMalformedId, ID_SHAPES, isValidId, malformedIdMessage, shown, type IdKind } from '../lib/ids'
+import {
+  findMalformedId,
+  ID_SHAPES,
+  isValidId,
+  malformedIdMessage,
+  shown,
+  type IdKind,
+} from '../lib/ids'
 import { refuse } from '../lib/refuse'
 import { walkWherePath } from '../lib/relationHops'
 
@@ -14,14 +27,21 @@ function idKindOf(payload: Payload, slug: string): IdKind | undefined {
 
 /** "article", "workflow event": what a message calls one document of the collection. */
 function nameOf(payload: Payload, slug: string): string {
-  const singular = payload.collections[slug as keyof typeof payload.collections]?.config.labels?.singular
+  const singular =
+    payload.collections[slug as keyof typeof payload.collections]?.config.labels?.singular
   return (typeof singular === 'string' ? singular : slug).toLowerCase()
 }
 
 /** A 404 for an id that cannot be one: `"abc" is not a valid article id; ids are positive whole numbers such as 42.` */
-export function assertDocumentId(payload: Payload, slug: string, id: unknown, what = nameOf(payload, slug)): void {
+export function assertDocumentId(
+  payload: Payload,
+  slug: string,
+  id: unknown,
+  what = nameOf(payload, slug),
+): void {
   const kind = idKindOf(payload, slug)
-  if (kind && !isValidId(id, kind)) throw refuse(404, `${shown(id)} is not a valid ${what} id; ids are ${ID_SHAPES[kind]}.`)
+  if (kind && !isValidId(id, kind))
+    throw refuse(404, `${shown(id)} is not a valid ${what} id; ids are ${ID_SHAPES[kind]}.`)
 }
 
 /** Text matches on `id` are searches (the admin list searches `id` when a collection has no title), not ids. */
@@ -59,9 +79,12 @@ function guardIdRoutes(payload: Payload): void {
     if (!config.endpoints) continue
     config.endpoints = config.endpoints.map((endpoint) => {
       if (!ID_PARAM.test(endpoint.path) || guarded.has(endpoint.handler)) return endpoint
-      const what = endpoint.path.startsWith('/versions/') ? `${nameOf(payload, config.slug)} version` : undefined
+      const what = endpoint.path.startsWith('/versions/')
+        ? `${nameOf(payload, config.slug)} version`
+        : undefined
       const handler: PayloadHandler = (req) => {
-        if (req.routeParams?.id !== undefined) assertDocumentId(payload, config.slug, req.routeParams.id, what)
+        if (req.routeParams?.id !== undefined)
+          assertDocumentId(payload, config.slug, req.routeParams.id, what)
         return endpoint.handler(req)
       }
       guarded.add(handler)
@@ -77,7 +100,10 @@ function guardIdRoutes(payload: Payload): void {
  */
 export const refuseUndecodablePath: AfterErrorHook = ({ error, graphqlResult }) => {
   if (graphqlResult || !(error instanceof URIError)) return
-  return { status: 400, response: { errors: [{ message: 'The URL is not valid percent-encoding.' }] } }
+  return {
+    status: 400,
+    response: { errors: [{ message: 'The URL is not valid percent-encoding.' }] },
+  }
 }
 
 /**
@@ -89,9 +115,15 @@ export const refuseMalformedIds: Plugin = (config) => ({
   ...config,
   collections: config.collections?.map((collection) => ({
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [refuseMalformedIdArgs, ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [refuseMalformedIdArgs, ...(collection.hooks?.beforeOperation ?? [])],
+    },
   })),
-  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), refuseUndecodablePath] },
+  hooks: {
+    ...config.hooks,
+    afterError: [...(config.hooks?.afterError ?? []), refuseUndecodablePath],
+  },
   loggingLevels: { ...config.loggingLevels, URIError: 'info' },
   onInit: async (payload) => {
     guardIdRoutes(payload)

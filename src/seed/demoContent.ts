@@ -10,9 +10,21 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
 ]
 
 export const DEMO_AUTHORS = [
-  { name: 'Maya Okafor', user: 'contributor@example.com', bio: 'Writes on cities, transport and the people who keep them running.' },
-  { name: 'Tomás Reyes', user: 'editor@example.com', bio: 'Opinion editor. Previously a courts reporter.' },
-  { name: 'Ingrid Halvorsen', user: 'publisher@example.com', bio: 'Publisher and occasional columnist on media economics.' },
+  {
+    name: 'Maya Okafor',
+    user: 'contributor@example.com',
+    bio: 'Writes on cities, transport and the people who keep them running.',
+  },
+  {
+    name: 'Tomás Reyes',
+    user: 'editor@example.com',
+    bio: 'Opinion editor. Previously a courts reporter.',
+  },
+  {
+    name: 'Ingrid Halvorsen',
+    user: 'publisher@example.com',
+    bio: 'Publisher and occasional columnist on media economics.',
+  },
   { name: 'Sam Whitfield', bio: 'Guest columnist on energy and climate policy.' },
 ]
 
@@ -47,9 +59,15 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 1,
     body: [
       'Every city that trims its night network makes the same argument: the buses run half empty after midnight.',
-      { quote: 'Ridership on routes after 1 a.m. fell by a third over five years.', source: 'Ministry of Transport' },
+      {
+        quote: 'Ridership on routes after 1 a.m. fell by a third over five years.',
+        source: 'Ministry of Transport',
+      },
       'Half empty is not the same as unneeded. The riders are cleaners, nurses and bakers whose shifts do not end at six.',
-      { quote: 'For many night workers there is simply no second option.', source: 'The Harbour Gazette' },
+      {
+        quote: 'For many night workers there is simply no second option.',
+        source: 'The Harbour Gazette',
+      },
     ],
   },
   {
@@ -61,7 +79,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 3,
     body: [
       'The monitoring stations along the estuary now publish hourly readings, and they are worth reading.',
-      { quote: 'Oxygen levels at four of six stations improved in every summer month.', source: 'Clean Rivers Trust' },
+      {
+        quote: 'Oxygen levels at four of six stations improved in every summer month.',
+        source: 'Clean Rivers Trust',
+      },
       'The improvement is real, but it is concentrated downstream of the one treatment plant that was upgraded.',
     ],
   },
@@ -74,7 +95,11 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 6,
     body: [
       'Advertising paid for local journalism for a century. It no longer does, and it will not again.',
-      { quote: 'Subscription revenue overtook advertising at regional titles for the first time last year.', source: 'Northern Review' },
+      {
+        quote:
+          'Subscription revenue overtook advertising at regional titles for the first time last year.',
+        source: 'Northern Review',
+      },
       'That is good news only if enough people subscribe.',
     ],
   },
@@ -87,7 +112,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 9,
     body: [
       'Hearings are adjourned every week because a clerk or an interpreter is missing.',
-      { quote: 'Listing delays account for most of the growth in waiting times.', source: 'Meridian Press Agency' },
+      {
+        quote: 'Listing delays account for most of the growth in waiting times.',
+        source: 'Meridian Press Agency',
+      },
     ],
   },
   {
@@ -100,7 +128,8 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     body: [
       'The objection that heat pumps only suit new builds is out of date.',
       {
-        quote: 'Most pre-war homes we surveyed reached comfort temperatures after modest insulation work.',
+        quote:
+          'Most pre-war homes we surveyed reached comfort temperatures after modest insulation work.',
         source: 'Dr Lena Marsh, Halden University',
       },
     ],
@@ -114,7 +143,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 0,
     body: [
       'A year ago the traders on Mill Street predicted ruin.',
-      { quote: 'Footfall on the street is up eight per cent on the year.', source: 'The Harbour Gazette' },
+      {
+        quote: 'Footfall on the street is up eight per cent on the year.',
+        source: 'The Harbour Gazette',
+      },
     ],
   },
   {
@@ -135,7 +167,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     daysAgo: 0,
     body: [
       'We are changing how often we publish, and why.',
-      { quote: 'Readers spend twice as long on explanatory pieces as on news briefs.', source: 'Northern Review' },
+      {
+        quote: 'Readers spend twice as long on explanatory pieces as on news briefs.',
+        source: 'Northern Review',
+      },
     ],
   },
 ]
@@ -160,7 +195,10 @@ DEMO_ARTICLES.push(
     daysAgo: 0,
     body: [
       'The budget will be judged on big numbers. Passengers will judge it on small ones.',
-      { quote: 'Fare caps will be reviewed ahead of the spring statement.', source: 'Ministry of Transport' },
+      {
+        quote: 'Fare caps will be reviewed ahead of the spring statement.',
+        source: 'Ministry of Transport',
+      },
     ],
   },
 )
@@ -179,6 +217,16 @@ export const DEMO_COMMENTS = [
     body: 'Would be good to see the cost per rider compared with daytime routes.',
     status: 'pending',
   },
-  { authorName: 'Anonymous', authorEmail: 'x@example.org', body: 'This is off topic and rude.', status: 'rejected' },
-  { authorName: 'Cheap Pills', authorEmail: 'spam@example.org', body: 'Buy now at example.invalid', status: 'spam' },
+  {
+    authorName: 'Anonymous',
+    authorEmail: 'x@example.org',
+    body: 'This is off topic and rude.',
+    status: 'rejected',
+  },
+  {
+    authorName: 'Cheap Pills',
+    authorEmail: 'spam@example.org',
+    body: 'Buy now at example.invalid',
+    status: 'spam',
+  },
 ] as const

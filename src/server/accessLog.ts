@@ -34,7 +34,15 @@ export const accessLog =
       const status = aborted && !res.headersSent ? null : res.statusCode
       const ms = Math.round((performance.now() - started) * 10) / 10
       const msg = `${req.method} ${path} ${status ?? 'aborted'} ${ms} ms`
-      logger.info({ requestId, method: req.method, path, status, ms, ...(aborted ? { aborted } : {}), msg })
+      logger.info({
+        requestId,
+        method: req.method,
+        path,
+        status,
+        ms,
+        ...(aborted ? { aborted } : {}),
+        msg,
+      })
     }
     res.once('finish', () => write(false))
     res.once('close', () => {

@@ -5,7 +5,11 @@ import { authRateLimit } from '../env'
 import { limitPerClientIp } from './rateLimit'
 
 /** The REST routes that try a password or a reset token, or send a reset email. */
-export const AUTH_PATHS = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password']
+export const AUTH_PATHS = [
+  '/api/users/login',
+  '/api/users/forgot-password',
+  '/api/users/reset-password',
+]
 
 /** Their GraphQL mutations (Payload names them after the users collection). */
 const AUTH_MUTATIONS = new Set(['loginUser', 'forgotPasswordUser', 'resetPasswordUser'])
@@ -44,7 +48,12 @@ export function authRateLimiters(): { rest: RequestHandler; graphql: RequestHand
     if (count === 0) return next()
     if (count > 1) {
       return void res.status(400).json({
-        errors: [{ message: 'Send one loginUser, forgotPasswordUser or resetPasswordUser mutation per request.' }],
+        errors: [
+          {
+            message:
+              'Send one loginUser, forgotPasswordUser or resetPasswordUser mutation per request.',
+          },
+        ],
       })
     }
     return rest(req, res, next)

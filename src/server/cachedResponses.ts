@@ -20,7 +20,12 @@ function cacheKey(req: ExpressRequest): string | undefined {
   if (hasCredentials(req.headers.authorization, req.headers.cookie)) return undefined
   const origin = req.headers.origin ?? ''
   if (req.method === 'GET' || req.method === 'HEAD') return `${req.originalUrl} ${origin}`
-  if (req.method === 'POST' && req.originalUrl === GRAPHQL_PATH && Buffer.isBuffer(req.body) && req.body.length) {
+  if (
+    req.method === 'POST' &&
+    req.originalUrl === GRAPHQL_PATH &&
+    Buffer.isBuffer(req.body) &&
+    req.body.length
+  ) {
     return `POST ${GRAPHQL_PATH} ${origin} ${createHash('sha1').update(req.body).digest('base64url')}`
   }
   return undefined
@@ -38,7 +43,8 @@ export const serveCachedResponses =
     if (!key) return next()
     const hit = cache.get(key)
     if (!hit) {
-      if (req.method !== 'HEAD') res.locals.cacheTicket = { key, generation: cache.generation } satisfies CacheTicket
+      if (req.method !== 'HEAD')
+        res.locals.cacheTicket = { key, generation: cache.generation } satisfies CacheTicket
       res.setHeader('X-Cache', 'MISS')
       return next()
     }
@@ -56,7 +62,9 @@ function onlyQueries(body: unknown): boolean {
   try {
     const { query } = JSON.parse(String(body)) as { query?: unknown }
     if (typeof query !== 'string') return false
-    return parse(query).definitions.every((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query')
+    return parse(query).definitions.every(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query',
+    )
   } catch {
     return false
   }
@@ -68,10 +76,12 @@ export async function keepGraphqlAnswer(
   response: Response,
   store: (response: CachedResponse) => void,
 ): Promise<Response> {
-  if (response.status !== 200 || response.headers.has('set-cookie') || !onlyQueries(requestBody)) return response
+  if (response.status !== 200 || response.headers.has('set-cookie') || !onlyQueries(requestBody))
+    return response
   const body = Buffer.from(await response.arrayBuffer())
   try {
-    if (!('errors' in JSON.parse(body.toString('utf8')))) store({ status: 200, headers: [...response.headers], body, etag: '' })
+    if (!('errors' in JSON.parse(body.toString('utf8'))))
+      store({ status: 200, headers: [...response.headers], body, etag: '' })
   } catch {
     // Not JSON: not kept.
   }

@@ -2,7 +2,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
-import express, { type ErrorRequestHandler, type Express, type Response as ExpressResponse } from 'express'
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Response as ExpressResponse,
+} from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import config from '../../payload.config'
@@ -54,7 +58,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   /** Where a missed anonymous read stores its answer (see serveCachedResponses). */
   const storeFor = (res: ExpressResponse) => {
     const ticket = res.locals.cacheTicket as CacheTicket | undefined
-    return cache && ticket ? (entry: CachedResponse) => cache.set(ticket.key, entry, ticket.generation) : undefined
+    return cache && ticket
+      ? (entry: CachedResponse) => cache.set(ticket.key, entry, ticket.generation)
+      : undefined
   }
 
   app.post(
@@ -74,7 +80,13 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   }
   app.use(
     ['/api', '/api/{*rest}'],
-    fetchHandler(async (request, res) => withHttpCaching(request, retryLater(await handleEndpoints({ config, request })), storeFor(res))),
+    fetchHandler(async (request, res) =>
+      withHttpCaching(
+        request,
+        retryLater(await handleEndpoints({ config, request })),
+        storeFor(res),
+      ),
+    ),
   )
 
   if (admin) {
@@ -85,7 +97,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
     app.get('/', (_req, res) => res.redirect(302, '/admin'))
     app.use((req, res) => handle(req, res))
   } else {
-    app.use((req, res) => res.status(404).json({ errors: [{ message: `Route not found "${req.path}"` }] }))
+    app.use((req, res) =>
+      res.status(404).json({ errors: [{ message: `Route not found "${req.path}"` }] }),
+    )
   }
 
   app.use(jsonErrors(payload))
@@ -94,7 +108,8 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
 
 /** A 503 (the database is unavailable) says when to try again. */
 function retryLater(response: Response): Response {
-  if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  if (response.status === 503 && !response.headers.has('retry-after'))
+    response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
   return response
 }
 
@@ -102,10 +117,16 @@ function retryLater(response: Response): Response {
 const jsonErrors =
   (payload: Payload): ErrorRequestHandler =>
   (error, req, res, _next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
-    if (status === 500) payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
+    const status =
+      typeof error?.status === 'number' && error.status >= 400 && error.status < 500
+        ? error.status
+        : 500
+    if (status === 500)
+      payload.logger.error({ err: error, msg: `${req.method} ${req.originalUrl} failed` })
     if (res.headersSent) return res.end()
     const body =
-      status === 500 ? { message: 'Something went wrong.', requestId: res.getHeader('X-Request-Id') } : { message: String(error.message) }
+      status === 500
+        ? { message: 'Something went wrong.', requestId: res.getHeader('X-Request-Id') }
+        : { message: String(error.message) }
     res.status(status).json({ errors: [body] })
   }

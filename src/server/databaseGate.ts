@@ -1,6 +1,10 @@
 import type { RequestHandler } from 'express'
 
-import { databaseIsDown, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../services/databaseHealth'
+import {
+  databaseIsDown,
+  RETRY_AFTER_SECONDS,
+  UNAVAILABLE_MESSAGE,
+} from '../services/databaseHealth'
 
 /**
  * While the database is known to be unavailable, API requests answer 503 at once instead of each

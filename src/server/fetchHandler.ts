@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express'
+import type {
+  Request as ExpressRequest,
+  Response as ExpressResponse,
+  RequestHandler,
+} from 'express'
 
 /**
  * Mounts a Fetch-style handler (Request → Response), as Payload's REST and GraphQL handlers are,
@@ -20,8 +24,12 @@ export const fetchHandler =
       if (cookies.length) res.setHeader('Set-Cookie', cookies)
       if (!response.body) return void res.end()
       // JSON answers are small and complete: one write. Anything else (media files) streams.
-      if (response.headers.get('content-type')?.includes('json')) return void res.end(Buffer.from(await response.arrayBuffer()))
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+      if (response.headers.get('content-type')?.includes('json'))
+        return void res.end(Buffer.from(await response.arrayBuffer()))
+      await pipeline(
+        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+        res,
+      )
     } catch (error) {
       next(error)
     }
@@ -39,7 +47,11 @@ function toFetchRequest(req: ExpressRequest): Request {
     method: req.method,
     headers,
     // A JSON body was already read (and checked) by readJsonBody; anything else streams through.
-    body: hasBody ? (Buffer.isBuffer(req.body) ? req.body : (Readable.toWeb(req) as ReadableStream)) : undefined,
+    body: hasBody
+      ? Buffer.isBuffer(req.body)
+        ? req.body
+        : (Readable.toWeb(req) as ReadableStream)
+      : undefined,
     duplex: 'half',
   } as RequestInit)
 }

@@ -15,7 +15,9 @@ export const healthz = (payload: Payload): RequestHandler => {
   return async (_req, res) => {
     res.set('Cache-Control', 'no-store')
     if (!(await probeDatabase(payload))) {
-      return void res.status(503).json({ status: 'unavailable', db, error: 'The database did not answer.' })
+      return void res
+        .status(503)
+        .json({ status: 'unavailable', db, error: 'The database did not answer.' })
     }
     // A count that fails after the probe answered leaves the figure out rather than failing the check.
     const failed = await countFailedJobs(payload).catch(() => undefined)

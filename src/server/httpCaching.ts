@@ -6,10 +6,13 @@ export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 export const PRIVATE_CACHE = 'private, no-store'
 
 /** Whether a request carries credentials: an Authorization header or Payload's session cookie. */
-export const hasCredentials = (authorization: string | null | undefined, cookie: string | null | undefined): boolean =>
-  Boolean(authorization) || /(?:^|;\s*)payload-token=/.test(cookie ?? '')
+export const hasCredentials = (
+  authorization: string | null | undefined,
+  cookie: string | null | undefined,
+): boolean => Boolean(authorization) || /(?:^|;\s*)payload-token=/.test(cookie ?? '')
 
-const isSignedIn = (request: Request) => hasCredentials(request.headers.get('authorization'), request.headers.get('cookie'))
+const isSignedIn = (request: Request) =>
+  hasCredentials(request.headers.get('authorization'), request.headers.get('cookie'))
 
 /** Whether an If-None-Match header names this ETag (or `*`). */
 export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string): boolean =>
@@ -27,7 +30,11 @@ export async function withHttpCaching(
   store?: (response: CachedResponse) => void,
 ): Promise<Response> {
   // A handler that chose its own policy (draft preview: private, no-store) keeps it.
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || response.headers.has('cache-control')) return response
+  if (
+    (request.method !== 'GET' && request.method !== 'HEAD') ||
+    response.headers.has('cache-control')
+  )
+    return response
   const headers = new Headers(response.headers)
   headers.append('Vary', 'Authorization, Cookie, Origin')
   const json = headers.get('content-type')?.includes('application/json')

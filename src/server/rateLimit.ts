@@ -8,7 +8,10 @@ import type { RateLimit } from '../env'
  * X-Forwarded-For by the proxies TRUST_PROXY trusts) per window, answered or refused alike; then
  * 429 JSON with Retry-After and RateLimit headers. Counted in memory: one count per process.
  */
-export function limitPerClientIp({ limit, windowSeconds }: RateLimit, refusal: (retryAfterSeconds: string) => string): RequestHandler {
+export function limitPerClientIp(
+  { limit, windowSeconds }: RateLimit,
+  refusal: (retryAfterSeconds: string) => string,
+): RequestHandler {
   return rateLimit({
     windowMs: windowSeconds * 1000,
     limit,

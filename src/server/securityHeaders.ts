@@ -25,7 +25,11 @@ export const CONTENT_SECURITY_POLICY = {
 }
 
 /** The dev-only GraphQL playground page loads its code and fonts from CDNs. */
-const PLAYGROUND_SOURCES = ['https://cdn.jsdelivr.net', 'https://fonts.googleapis.com', 'https://fonts.gstatic.com']
+const PLAYGROUND_SOURCES = [
+  'https://cdn.jsdelivr.net',
+  'https://fonts.googleapis.com',
+  'https://fonts.gstatic.com',
+]
 
 const options = (directives: typeof CONTENT_SECURITY_POLICY): HelmetOptions => ({
   contentSecurityPolicy: { useDefaults: false, directives },
@@ -51,5 +55,6 @@ export function securityHeaders(): RequestHandler {
       imgSrc: withCdns(imgSrc),
     }),
   )
-  return (req, res, next) => (req.path === '/api/graphql-playground' ? playground : site)(req, res, next)
+  return (req, res, next) =>
+    (req.path === '/api/graphql-playground' ? playground : site)(req, res, next)
 }

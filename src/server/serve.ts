@@ -12,10 +12,14 @@ export async function serve(): Promise<Server> {
   const ui = adminUi()
   const app = await createApp({ payload, admin: ui === 'off' ? false : { dev: ui === 'dev' } })
   const server = app.listen(port(), host())
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+  await new Promise<void>((resolve, reject) =>
+    server.once('listening', resolve).once('error', reject),
+  )
 
   const shutdown = (signal: string) => {
-    payload.logger.info(`${signal}: closing (in-flight requests have ${SHUTDOWN_GRACE_MS / 1000} s)`)
+    payload.logger.info(
+      `${signal}: closing (in-flight requests have ${SHUTDOWN_GRACE_MS / 1000} s)`,
+    )
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
     server.close(async () => {
       clearTimeout(force)
@@ -27,7 +31,10 @@ export async function serve(): Promise<Server> {
   // One request's stray promise must not take the site down for everyone (Payload 3.90 leaves some
   // query-validation rejections unawaited); it is logged as the error it is.
   process.on('unhandledRejection', (reason) =>
-    payload.logger.error({ err: reason, msg: 'Unhandled promise rejection (process kept running)' }),
+    payload.logger.error({
+      err: reason,
+      msg: 'Unhandled promise rejection (process kept running)',
+    }),
   )
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))

@@ -16,26 +16,36 @@ const RETRY_MS = 1000
  */
 const UNREACHABLE_CODES = /^SQLITE_(CANTOPEN|IOERR)/
 const UNREACHABLE_MESSAGES = /ConnectionFailed\(|\bSQLITE_(CANTOPEN|IOERR)\b/
-const UNREACHABLE_NAMES = /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error|PoolClearedError)$/
+const UNREACHABLE_NAMES =
+  /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error|PoolClearedError)$/
 const BUSY_CODES = /^SQLITE_(BUSY|LOCKED|FULL|READONLY)/
-const BUSY_MESSAGES = /\bSQLITE_(BUSY|LOCKED|FULL|READONLY)\b|database is locked|database or disk is full|readonly database/
+const BUSY_MESSAGES =
+  /\bSQLITE_(BUSY|LOCKED|FULL|READONLY)\b|database is locked|database or disk is full|readonly database/
 
 type DriverError = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown }
 
 /** Looks down the cause chain: drivers and ORMs wrap each other's errors (in `cause`, or only in the message). */
 function someCause(error: unknown, test: (e: DriverError) => boolean): boolean {
-  for (let e = error as DriverError | undefined, i = 0; e && typeof e === 'object' && i < 5; e = e.cause as DriverError, i++) {
+  for (
+    let e = error as DriverError | undefined, i = 0;
+    e && typeof e === 'object' && i < 5;
+    e = e.cause as DriverError, i++
+  ) {
     if (test(e)) return true
   }
   return false
 }
 
-const matches = (value: unknown, pattern: RegExp) => typeof value === 'string' && pattern.test(value)
+const matches = (value: unknown, pattern: RegExp) =>
+  typeof value === 'string' && pattern.test(value)
 
 export const isUnreachableError = (error: unknown): boolean =>
   someCause(
     error,
-    (e) => matches(e.code, UNREACHABLE_CODES) || matches(e.name, UNREACHABLE_NAMES) || matches(e.message, UNREACHABLE_MESSAGES),
+    (e) =>
+      matches(e.code, UNREACHABLE_CODES) ||
+      matches(e.name, UNREACHABLE_NAMES) ||
+      matches(e.message, UNREACHABLE_MESSAGES),
   )
 
 export const isBusyError = (error: unknown): boolean =>
@@ -67,7 +77,10 @@ export function probeDatabase(payload: Payload): Promise<boolean> {
       await Promise.race([
         payload.count({ collection: USERS }),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS).unref(),
+          setTimeout(
+            () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)),
+            PROBE_TIMEOUT_MS,
+          ).unref(),
         ),
       ])
       if (down) payload.logger.info('The database answers again; serving requests.')
@@ -87,7 +100,10 @@ function markDown(payload: Payload, error: unknown): void {
   if (down) return
   down = true
   // The driver's message can name files or hosts: it goes to the log only.
-  payload.logger.error({ err: error, msg: 'The database is unavailable; answering 503 until it is back.' })
+  payload.logger.error({
+    err: error,
+    msg: 'The database is unavailable; answering 503 until it is back.',
+  })
   const retry = () =>
     setTimeout(async () => {
       if (down && !(await probeDatabase(payload))) retry()

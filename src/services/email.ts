@@ -30,7 +30,10 @@ export const emailAdapter = (): EmailAdapter => {
     defaultFromName: name,
     sendEmail: async (message) => {
       const sent = await transport.sendMail({ from: `"${name}" <${address}>`, ...message })
-      if (!server) payload.logger.info({ msg: `Email (not sent: no SMTP_HOST) to ${String(message.to)}: ${message.subject}` })
+      if (!server)
+        payload.logger.info({
+          msg: `Email (not sent: no SMTP_HOST) to ${String(message.to)}: ${message.subject}`,
+        })
       return sent
     },
   })

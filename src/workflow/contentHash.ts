@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto'
 
 /** The fields an approval covers: changing any of them after approval makes it stale. */
-export const REVIEWED_FIELDS = ['title', 'dek', 'body', 'authors', 'sources', 'heroImage', 'tags'] as const
+export const REVIEWED_FIELDS = [
+  'title',
+  'dek',
+  'body',
+  'authors',
+  'sources',
+  'heroImage',
+  'tags',
+] as const
 
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
 /** JSON with sorted keys, so equal content always hashes equally. */
 function canonical(value: unknown): string {

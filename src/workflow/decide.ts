@@ -20,12 +20,20 @@ export type ArticleFacts = {
 export type ActionRequest = { action: unknown; note?: unknown; publishAt?: unknown; now: Date }
 
 export type Decision =
-  | { ok: true; action: Action; from: ReviewState; to: ReviewState; note?: string; publishAt?: string }
+  | {
+      ok: true
+      action: Action
+      from: ReviewState
+      to: ReviewState
+      note?: string
+      publishAt?: string
+    }
   | { ok: false; status: 400 | 403 | 409; message: string; fourEyes?: boolean }
 
 export const NOTE_MAX = 2000
 
-const same = (a: Id | null | undefined, b: Id | null | undefined) => a !== null && a !== undefined && String(a) === String(b)
+const same = (a: Id | null | undefined, b: Id | null | undefined) =>
+  a !== null && a !== undefined && String(a) === String(b)
 const list = (items: readonly string[], word = 'or') =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`
 const quoted = (items: readonly string[]) => items.map((item) => `"${item}"`)
@@ -60,8 +68,16 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
     (rule.alsoAllowed === 'submitter' && same(facts.submittedBy, actor.id))
   if (!byRole && !byRelation) {
     const others =
-      rule.alsoAllowed === 'authors' ? ['an author of the article'] : rule.alsoAllowed === 'submitter' ? ['whoever submitted it'] : []
-    return { ok: false, status: 403, message: `Cannot ${verb}: it needs ${list([...others, `the ${list(rule.roles)} role`])}.` }
+      rule.alsoAllowed === 'authors'
+        ? ['an author of the article']
+        : rule.alsoAllowed === 'submitter'
+          ? ['whoever submitted it']
+          : []
+    return {
+      ok: false,
+      status: 403,
+      message: `Cannot ${verb}: it needs ${list([...others, `the ${list(rule.roles)} role`])}.`,
+    }
   }
 
   // A live article can be taken down even while a newer revision of it is in review.
@@ -102,34 +118,58 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
     return { ok: false, status: 400, message: 'note must be a string.' }
   }
   if (note && note.length > NOTE_MAX) {
-    return { ok: false, status: 400, message: `note is ${note.length} characters; at most ${NOTE_MAX} are allowed.` }
+    return {
+      ok: false,
+      status: 400,
+      message: `note is ${note.length} characters; at most ${NOTE_MAX} are allowed.`,
+    }
   }
   if (rule.needs === 'note' && !note) {
-    return { ok: false, status: 400, message: `Cannot ${verb}: a note saying what to change is required.` }
+    return {
+      ok: false,
+      status: 400,
+      message: `Cannot ${verb}: a note saying what to change is required.`,
+    }
   }
 
   let publishAt: string | undefined
   if (rule.needs === 'publishAt') {
     const parsed = parsePublishAt(request.publishAt, request.now)
-    if ('error' in parsed) return { ok: false, status: 400, message: `Cannot schedule: ${parsed.error}` }
+    if ('error' in parsed)
+      return { ok: false, status: 400, message: `Cannot schedule: ${parsed.error}` }
     publishAt = parsed.iso
   }
 
-  return { ok: true, action, from: state, to: rule.to, ...(note ? { note } : {}), ...(publishAt ? { publishAt } : {}) }
+  return {
+    ok: true,
+    action,
+    from: state,
+    to: rule.to,
+    ...(note ? { note } : {}),
+    ...(publishAt ? { publishAt } : {}),
+  }
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
 function parsePublishAt(value: unknown, now: Date): { iso: string } | { error: string } {
   if (value === undefined || value === null || value === '') {
-    return { error: 'publishAt is required: an ISO 8601 date-time with a time zone, e.g. "2030-01-31T09:00:00Z".' }
+    return {
+      error:
+        'publishAt is required: an ISO 8601 date-time with a time zone, e.g. "2030-01-31T09:00:00Z".',
+    }
   }
-  const date = typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : new Date(NaN)
+  const date =
+    typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : new Date(NaN)
   if (Number.isNaN(date.getTime())) {
-    return { error: `publishAt ${JSON.stringify(value)} is not an ISO 8601 date-time with a time zone, e.g. "2030-01-31T09:00:00Z".` }
+    return {
+      error: `publishAt ${JSON.stringify(value)} is not an ISO 8601 date-time with a time zone, e.g. "2030-01-31T09:00:00Z".`,
+    }
   }
   if (date.getTime() <= now.getTime()) {
-    return { error: `publishAt ${date.toISOString()} is not in the future (now is ${now.toISOString()}).` }
+    return {
+      error: `publishAt ${date.toISOString()} is not in the future (now is ${now.toISOString()}).`,
+    }
   }
   return { iso: date.toISOString() }
 }

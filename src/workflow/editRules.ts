@@ -27,9 +27,16 @@ export type EditChanges = {
 /** What an edit did to the workflow, for the audit trail. */
 export type EditEffect = { from: ReviewState; to: ReviewState; fields: string[] }
 
-export type EditDecision = { ok: true; set: EditChanges; effect?: EditEffect } | { ok: false; status: 403; message: string }
+export type EditDecision =
+  { ok: true; set: EditChanges; effect?: EditEffect } | { ok: false; status: 403; message: string }
 
-const NO_APPROVAL = { approvedBy: null, approvedAt: null, approvedHash: null, publishAt: null, scheduleError: null } as const
+const NO_APPROVAL = {
+  approvedBy: null,
+  approvedAt: null,
+  approvedHash: null,
+  publishAt: null,
+  scheduleError: null,
+} as const
 
 /**
  * A content edit by `editor` (undefined: the server itself). A contributor may make it only in
@@ -52,20 +59,36 @@ export function decideEdit(facts: EditFacts, editor: Actor | undefined): EditDec
 
   const editors = [...new Set([...facts.editedSinceSubmit, ...(editor ? [editor.id] : [])])]
   let set: EditChanges = {}
-  if (state === 'published') set = { reviewState: 'draft', submittedBy: null, submittedAt: null, editedSinceSubmit: [], ...NO_APPROVAL }
-  else if (state === 'approved' || state === 'scheduled') set = { reviewState: 'in_review', editedSinceSubmit: editors, ...NO_APPROVAL }
+  if (state === 'published')
+    set = {
+      reviewState: 'draft',
+      submittedBy: null,
+      submittedAt: null,
+      editedSinceSubmit: [],
+      ...NO_APPROVAL,
+    }
+  else if (state === 'approved' || state === 'scheduled')
+    set = { reviewState: 'in_review', editedSinceSubmit: editors, ...NO_APPROVAL }
   else if (state === 'in_review') set = { editedSinceSubmit: editors }
 
   const to = set.reviewState ?? state
-  return to === state ? { ok: true, set } : { ok: true, set, effect: { from: state, to, fields: [...changed] } }
+  return to === state
+    ? { ok: true, set }
+    : { ok: true, set, effect: { from: state, to, fields: [...changed] } }
 }
 
 /** The audit event that explains an edit's effect: a stale approval, or a new revision of a live article. */
-export function editEvent(effect: EditEffect): { action: Extract<SystemEvent, 'stale_approval_reset' | 'edited_live'>; note: string } {
+export function editEvent(effect: EditEffect): {
+  action: Extract<SystemEvent, 'stale_approval_reset' | 'edited_live'>
+  note: string
+} {
   const fields = effect.fields.join(', ')
   if (effect.from === 'approved' || effect.from === 'scheduled') {
     const cancelled = effect.from === 'scheduled' ? '; the schedule is cancelled' : ''
-    return { action: 'stale_approval_reset', note: `Approval no longer applies: ${fields} changed after approval${cancelled}.` }
+    return {
+      action: 'stale_approval_reset',
+      note: `Approval no longer applies: ${fields} changed after approval${cancelled}.`,
+    }
   }
   return {
     action: 'edited_live',

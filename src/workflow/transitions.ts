@@ -15,9 +15,19 @@ export type Transition = {
 
 /** The review workflow: what each action does, from where, and who may take it. */
 export const TRANSITIONS: Record<Action, Transition> = {
-  submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', roles: STAFF_ROLES, alsoAllowed: 'authors' },
+  submit: {
+    from: ['draft', 'changes_requested', 'unpublished'],
+    to: 'in_review',
+    roles: STAFF_ROLES,
+    alsoAllowed: 'authors',
+  },
   withdraw: { from: ['in_review'], to: 'draft', roles: STAFF_ROLES, alsoAllowed: 'submitter' },
-  request_changes: { from: ['in_review', 'approved'], to: 'changes_requested', roles: STAFF_ROLES, needs: 'note' },
+  request_changes: {
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    roles: STAFF_ROLES,
+    needs: 'note',
+  },
   approve: { from: ['in_review'], to: 'approved', roles: PUBLISHER_ROLES, fourEyes: true },
   publish: { from: ['approved'], to: 'published', roles: PUBLISHER_ROLES },
   schedule: { from: ['approved'], to: 'scheduled', roles: PUBLISHER_ROLES, needs: 'publishAt' },

@@ -15,7 +15,12 @@ export async function createUser(payload: Payload, roles: Role[], name?: string)
   const n = next()
   return payload.create({
     collection: 'users',
-    data: { email: `${roles.join('-') || 'nobody'}-${n}@example.test`, password: PASSWORD, name: name ?? `${roles[0]} ${n}`, roles },
+    data: {
+      email: `${roles.join('-') || 'nobody'}-${n}@example.test`,
+      password: PASSWORD,
+      name: name ?? `${roles[0]} ${n}`,
+      roles,
+    },
   })
 }
 
@@ -26,7 +31,10 @@ export async function createAuthor(payload: Payload, data: Partial<Author> = {})
 
 export async function createSource(payload: Payload, data: Partial<Source> = {}): Promise<Source> {
   const n = next()
-  return payload.create({ collection: 'sources', data: { name: `Source ${n}`, kind: 'news_agency', ...data } })
+  return payload.create({
+    collection: 'sources',
+    data: { name: `Source ${n}`, kind: 'news_agency', ...data },
+  })
 }
 
 export const body = (...parts: BodyPart[]) => richText(...parts) as Article['body']
@@ -38,7 +46,10 @@ export function desk(payload: Payload) {
   if (!crews.has(payload)) {
     crews.set(
       payload,
-      (async () => ({ editor: await createUser(payload, ['editor']), publisher: await createUser(payload, ['publisher']) }))(),
+      (async () => ({
+        editor: await createUser(payload, ['editor']),
+        publisher: await createUser(payload, ['publisher']),
+      }))(),
     )
   }
   return crews.get(payload)!
@@ -63,7 +74,12 @@ export async function createArticle(
   const draft = await payload.create({
     collection: 'articles',
     draft: true,
-    data: { title: `Article ${n}`, dek: `Standfirst ${n}`, body: body(`Paragraph of article ${n}.`), ...data },
+    data: {
+      title: `Article ${n}`,
+      dek: `Standfirst ${n}`,
+      body: body(`Paragraph of article ${n}.`),
+      ...data,
+    },
   })
   return status === 'published' ? publish(payload, draft.id) : draft
 }

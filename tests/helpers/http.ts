@@ -28,7 +28,8 @@ export async function login(base: string, email: string, password = PASSWORD): P
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password }),
   })
-  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`)
+  if (res.status !== 200)
+    throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`)
   const { token } = (await res.json()) as { token: string }
   return `JWT ${token}`
 }
@@ -39,5 +40,8 @@ export async function graphql(base: string, query: string, variables?: object, a
     headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
     body: JSON.stringify({ query, variables }),
   })
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } }
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: any }[] },
+  }
 }

@@ -20,7 +20,10 @@ export async function startMongo(): Promise<{ uri: string; stop: () => Promise<v
       Number(process.env.MONGOMS_START_TIMEOUT_MS ?? 60_000),
     )
   } catch (error) {
-    const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/,? Details:.*$/, '')
+    const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(
+      /,? Details:.*$/,
+      '',
+    )
     throw new Error(`${HOW_TO} (mongodb-memory-server: ${reason})`, { cause: error })
   } finally {
     console.warn = warn
@@ -31,6 +34,8 @@ export async function startMongo(): Promise<{ uri: string; stop: () => Promise<v
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no mongod started within ${ms / 1000} s`)), ms).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no mongod started within ${ms / 1000} s`)), ms).unref(),
+    ),
   ])
 }

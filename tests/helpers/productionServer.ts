@@ -5,29 +5,43 @@ import path from 'node:path'
 
 import { expect, vi } from 'vitest'
 
-export type ProductionServer = { base: string; child: ChildProcess; exited: Promise<number | null>; dir: string }
+export type ProductionServer = {
+  base: string
+  child: ChildProcess
+  exited: Promise<number | null>
+  dir: string
+}
 
 /** The real entry point in production mode, API only, on a fresh database and a free port. */
-export async function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
+export async function startProductionServer(
+  env: Record<string, string> = {},
+): Promise<ProductionServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-production-'))
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PAYLOAD_SECRET: 'x',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ADMIN_UI: 'off',
-      DATABASE_URI: `file:${dir}/cms.db`,
-      MEDIA_DIR: `${dir}/media`,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'x',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_UI: 'off',
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: `${dir}/media`,
+        ...env,
+      },
     },
-  })
+  )
   let stdout = ''
   child.stdout?.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   try {
-    await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), { timeout: 30_000, interval: 100 })
+    await vi.waitFor(() => expect(stdout).toMatch(/REST http:\/\/localhost:\d+\/api/), {
+      timeout: 30_000,
+      interval: 100,
+    })
   } catch (error) {
     // A server that did not come up in time must not outlive the test run.
     child.kill('SIGKILL')

@@ -25,9 +25,13 @@ afterAll(async () => {
 
 describe('the access log', () => {
   it('writes one line per request at info: request id, method, path without query or token, status, ms', async () => {
-    const list = await fetch(`${server.base}/api/articles?limit=1&token=query-s3cret`, { headers: { 'X-Request-Id': 'trace-list-1' } })
+    const list = await fetch(`${server.base}/api/articles?limit=1&token=query-s3cret`, {
+      headers: { 'X-Request-Id': 'trace-list-1' },
+    })
     expect(list.status).toBe(200)
-    const preview = await fetch(`${server.base}/api/preview/eyJhIjoxfQ.path-s3cret`, { headers: { 'X-Request-Id': 'trace-preview-1' } })
+    const preview = await fetch(`${server.base}/api/preview/eyJhIjoxfQ.path-s3cret`, {
+      headers: { 'X-Request-Id': 'trace-preview-1' },
+    })
     expect(preview.status).toBeGreaterThanOrEqual(400)
     const login = await fetch(`${server.base}/api/users/login`, {
       method: 'POST',
@@ -37,20 +41,38 @@ describe('the access log', () => {
     expect(login.status).toBe(401)
 
     const access = (requestId: string) => linesOf(requestId).filter((line) => 'ms' in line)
-    await vi.waitFor(() => expect(access('trace-login-1')).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    await vi.waitFor(() => expect(access('trace-login-1')).toHaveLength(1), {
+      timeout: 5_000,
+      interval: 50,
+    })
     expect(access('trace-list-1')).toEqual([
-      expect.objectContaining({ level: 30, method: 'GET', path: '/api/articles', status: 200, ms: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        method: 'GET',
+        path: '/api/articles',
+        status: 200,
+        ms: expect.any(Number),
+      }),
     ])
     expect(access('trace-list-1')[0].msg).toMatch(/^GET \/api\/articles 200 [\d.]+ ms$/)
-    expect(access('trace-preview-1')).toEqual([expect.objectContaining({ path: '/api/preview/[token]', status: preview.status })])
-    expect(access('trace-login-1')).toEqual([expect.objectContaining({ method: 'POST', path: '/api/users/login', status: 401 })])
+    expect(access('trace-preview-1')).toEqual([
+      expect.objectContaining({ path: '/api/preview/[token]', status: preview.status }),
+    ])
+    expect(access('trace-login-1')).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/api/users/login', status: 401 }),
+    ])
     expect(stdout).not.toMatch(/s3cret/)
   })
 })
 
 describe('refusals in the log', () => {
   it.each([
-    ['REST', 'trace-refused-rest', () => fetch(`${server.base}/api/users`, { headers: { 'X-Request-Id': 'trace-refused-rest' } })],
+    [
+      'REST',
+      'trace-refused-rest',
+      () =>
+        fetch(`${server.base}/api/users`, { headers: { 'X-Request-Id': 'trace-refused-rest' } }),
+    ],
     [
       'GraphQL',
       'trace-refused-graphql',
@@ -61,12 +83,22 @@ describe('refusals in the log', () => {
           body: JSON.stringify({ query: '{ Users { totalDocs } }' }),
         }),
     ],
-  ])('logs a Forbidden over %s as one info line without a stack, not an error', async (_, requestId, request) => {
-    const res = await request()
-    expect(JSON.stringify(await res.json())).toContain('You are not allowed to perform this action.')
-    await vi.waitFor(() => expect(linesOf(requestId).filter((line) => 'ms' in line)).toHaveLength(1), { timeout: 5_000, interval: 50 })
-    const logged = linesOf(requestId).filter((line) => !('ms' in line))
-    expect(logged).toEqual([expect.objectContaining({ level: 30, msg: 'You are not allowed to perform this action.' })])
-    expect(logged[0]).not.toHaveProperty('err')
-  })
+  ])(
+    'logs a Forbidden over %s as one info line without a stack, not an error',
+    async (_, requestId, request) => {
+      const res = await request()
+      expect(JSON.stringify(await res.json())).toContain(
+        'You are not allowed to perform this action.',
+      )
+      await vi.waitFor(
+        () => expect(linesOf(requestId).filter((line) => 'ms' in line)).toHaveLength(1),
+        { timeout: 5_000, interval: 50 },
+      )
+      const logged = linesOf(requestId).filter((line) => !('ms' in line))
+      expect(logged).toEqual([
+        expect.objectContaining({ level: 30, msg: 'You are not allowed to perform this action.' }),
+      ])
+      expect(logged[0]).not.toHaveProperty('err')
+    },
+  )
 })

@@ -41,9 +41,21 @@ beforeAll(async () => {
   contributor = await createUser(payload, ['contributor'], 'Cleo Contributor')
   const cleo = await createAuthor(payload, { name: 'Cleo Byline', user: contributor.id })
   const deskAuthor = await createAuthor(payload, { name: 'Desk Byline' })
-  live = await createArticle(payload, { title: 'Night buses return', authors: [cleo.id] }, 'published')
-  other = await createArticle(payload, { title: 'Harbour reopens', authors: [deskAuthor.id] }, 'published')
-  closed = await createArticle(payload, { title: 'Closed to comments', authors: [deskAuthor.id], commentsEnabled: false }, 'published')
+  live = await createArticle(
+    payload,
+    { title: 'Night buses return', authors: [cleo.id] },
+    'published',
+  )
+  other = await createArticle(
+    payload,
+    { title: 'Harbour reopens', authors: [deskAuthor.id] },
+    'published',
+  )
+  closed = await createArticle(
+    payload,
+    { title: 'Closed to comments', authors: [deskAuthor.id], commentsEnabled: false },
+    'published',
+  )
   draft = await createArticle(payload, { title: 'Unfinished piece', authors: [cleo.id] })
   auth.editor = await login(server.url, editor.email)
   auth.publisher = await login(server.url, publisher.email)
@@ -57,13 +69,24 @@ afterAll(() => server?.close())
 async function api(
   method: string,
   path: string,
-  opts: { auth?: string; json?: unknown; raw?: string; type?: string; headers?: Record<string, string>; base?: string } = {},
+  opts: {
+    auth?: string
+    json?: unknown
+    raw?: string
+    type?: string
+    headers?: Record<string, string>
+    base?: string
+  } = {},
 ): Promise<Res> {
   const headers: Record<string, string> = { ...opts.headers }
   if (opts.auth) headers.Authorization = opts.auth
   const requestBody = opts.raw ?? (opts.json === undefined ? undefined : JSON.stringify(opts.json))
   if (requestBody !== undefined) headers['Content-Type'] = opts.type ?? 'application/json'
-  const res = await fetch(`${opts.base ?? server.url}${path}`, { method, headers, body: requestBody })
+  const res = await fetch(`${opts.base ?? server.url}${path}`, {
+    method,
+    headers,
+    body: requestBody,
+  })
   const text = await res.text()
   let body: unknown = text
   try {
@@ -91,21 +114,35 @@ const post = (json: unknown, opts: { auth?: string; headers?: Record<string, str
   api('POST', '/api/comments?depth=0', { json, ...opts })
 
 const messages = (res: Res): string =>
-  Array.isArray(res.body?.errors) ? res.body.errors.map((e: { message: string }) => e.message).join(' | ') : JSON.stringify(res.body)
+  Array.isArray(res.body?.errors)
+    ? res.body.errors.map((e: { message: string }) => e.message).join(' | ')
+    : JSON.stringify(res.body)
 
 /** The paths of the field errors in a 400 `{"errors":[{"data":{"errors":[{"path"}]}}]}`. */
 const fieldPaths = (res: Res): string[] =>
-  (res.body?.errors ?? []).flatMap((e: { data?: { errors?: { path: string }[] } }) => (e.data?.errors ?? []).map((f) => f.path))
+  (res.body?.errors ?? []).flatMap((e: { data?: { errors?: { path: string }[] } }) =>
+    (e.data?.errors ?? []).map((f) => f.path),
+  )
 
 /** What is stored, read as the server (every field but the hidden senderHash, which showHiddenFields brings). */
-const stored = (id: Id) => payload.findByID({ collection: 'comments', id, depth: 0, showHiddenFields: true }) as Promise<Comment>
+const stored = (id: Id) =>
+  payload.findByID({
+    collection: 'comments',
+    id,
+    depth: 0,
+    showHiddenFields: true,
+  }) as Promise<Comment>
 
 /** A comment put straight into the database by server code, e.g. an approved one to reply to. */
 const seed = (article: Article, status: Comment['status'], extra: Partial<Comment> = {}) =>
-  payload.create({ collection: 'comments', data: { ...submission(article), status, ...extra } as Comment })
+  payload.create({
+    collection: 'comments',
+    data: { ...submission(article), status, ...extra } as Comment,
+  })
 
 const countWhere = async (authorName: string) =>
-  (await payload.count({ collection: 'comments', where: { authorName: { equals: authorName } } })).totalDocs
+  (await payload.count({ collection: 'comments', where: { authorName: { equals: authorName } } }))
+    .totalDocs
 
 // ---------------------------------------------------------------------------------------------
 
@@ -136,7 +173,9 @@ describe('posting a comment (POST /api/comments)', () => {
   it('trims the name and body and accepts a body of exactly 5,000 characters, stored as plain text', async () => {
     const text = `<b>bold</b> & ${'x'.repeat(4986)}`
     expect(text).toHaveLength(5000)
-    const res = await post(submission(live, { authorName: '  Trimmed Reader  ', body: `\n  ${text}  \n` }))
+    const res = await post(
+      submission(live, { authorName: '  Trimmed Reader  ', body: `\n  ${text}  \n` }),
+    )
     expect(res.status).toBe(201)
     const doc = await stored(res.body.doc.id)
     expect(doc.authorName).toBe('Trimmed Reader')
@@ -149,7 +188,11 @@ describe('posting a comment (POST /api/comments)', () => {
     ['a name of 101 characters', { authorName: 'n'.repeat(101) }, 'authorName'],
     ['a missing email', { authorEmail: undefined }, 'authorEmail'],
     ['an invalid email', { authorEmail: 'not-an-email' }, 'authorEmail'],
-    ['an email of 255 characters', { authorEmail: `${'e'.repeat(243)}@example.org` }, 'authorEmail'],
+    [
+      'an email of 255 characters',
+      { authorEmail: `${'e'.repeat(243)}@example.org` },
+      'authorEmail',
+    ],
     ['a missing body', { body: undefined }, 'body'],
     ['a body of only spaces', { body: '  \n ' }, 'body'],
     ['a body of 5,001 characters', { body: 'b'.repeat(5001) }, 'body'],
@@ -208,7 +251,10 @@ describe('posting a comment (POST /api/comments)', () => {
       expect(res.status, raw).toBe(400)
       expect(messages(res)).toMatch(/JSON object/)
     }
-    const form = await api('POST', '/api/comments', { raw: `article=${live.id}&body=hi`, type: 'application/x-www-form-urlencoded' })
+    const form = await api('POST', '/api/comments', {
+      raw: `article=${live.id}&body=hi`,
+      type: 'application/x-www-form-urlencoded',
+    })
     expect(form.status).toBe(400)
     const empty = await api('POST', '/api/comments')
     expect(empty.status).toBe(400)
@@ -226,12 +272,20 @@ describe('posting a comment (POST /api/comments)', () => {
   })
 
   it('holds a comment with more than two links as spam, while telling the sender it awaits moderation', async () => {
-    const spam = await post(submission(live, { body: 'Deals at https://a.example, http://b.example and www.c.example today' }))
+    const spam = await post(
+      submission(live, {
+        body: 'Deals at https://a.example, http://b.example and www.c.example today',
+      }),
+    )
     expect(spam.status).toBe(201)
     expect(spam.body.doc.status).toBe('pending')
     expect((await stored(spam.body.doc.id)).status).toBe('spam')
 
-    const twoLinks = await post(submission(live, { body: 'See https://www.one.example and www.two.example for the timetable.' }))
+    const twoLinks = await post(
+      submission(live, {
+        body: 'See https://www.one.example and www.two.example for the timetable.',
+      }),
+    )
     expect((await stored(twoLinks.body.doc.id)).status).toBe('pending')
   })
 
@@ -239,7 +293,11 @@ describe('posting a comment (POST /api/comments)', () => {
     const first = submission(live, { body: 'The N3 was late again tonight.' })
     expect((await post(first)).status).toBe(201)
 
-    const again = await post({ ...first, authorEmail: first.authorEmail.toUpperCase(), authorName: 'Another Name' })
+    const again = await post({
+      ...first,
+      authorEmail: first.authorEmail.toUpperCase(),
+      authorName: 'Another Name',
+    })
     expect(again.status).toBe(409)
     expect(messages(again)).toMatch(/already posted this comment/)
     const forged = await post(first, { headers: { 'x-newsroom-client-ip': '203.0.113.9' } })
@@ -250,7 +308,9 @@ describe('posting a comment (POST /api/comments)', () => {
   })
 
   it('lets the desk set the status when posting, recording the moderator', async () => {
-    const res = await post(submission(other, { status: 'approved', authorEmail: undefined }), { auth: auth.editor })
+    const res = await post(submission(other, { status: 'approved', authorEmail: undefined }), {
+      auth: auth.editor,
+    })
     expect(res.status).toBe(201)
     const doc = await stored(res.body.doc.id)
     expect(doc.status).toBe('approved')
@@ -265,9 +325,13 @@ describe('posting a comment (POST /api/comments)', () => {
   })
 
   it('refuses anonymous createComment over GraphQL (403), pointing to POST /api/comments', async () => {
-    const { body } = await graphql(server.url, 'mutation ($data: mutationCommentInput!) { createComment(data: $data) { id status } }', {
-      data: { ...submission(live), status: 'approved' },
-    })
+    const { body } = await graphql(
+      server.url,
+      'mutation ($data: mutationCommentInput!) { createComment(data: $data) { id status } }',
+      {
+        data: { ...submission(live), status: 'approved' },
+      },
+    )
     expect(body.errors?.[0]?.message).toMatch(/POST \/api\/comments/)
     expect(body.errors?.[0]?.extensions?.statusCode).toBe(403)
   })
@@ -303,7 +367,12 @@ describe('reading comments', () => {
   async function publicByRule(): Promise<Id[]> {
     const all = await payload.find({ collection: 'comments', depth: 1, pagination: false })
     return all.docs
-      .filter((c) => c.status === 'approved' && typeof c.article === 'object' && c.article._status === 'published')
+      .filter(
+        (c) =>
+          c.status === 'approved' &&
+          typeof c.article === 'object' &&
+          c.article._status === 'published',
+      )
       .map((c) => c.id)
       .sort((a, b) => a - b)
   }
@@ -314,7 +383,11 @@ describe('reading comments', () => {
       await seed(other, status)
     }
     // An approved comment on an article that has since been unpublished: no longer public.
-    const withdrawn = await createArticle(payload, { title: 'Withdrawn piece', authors: other.authors }, 'published')
+    const withdrawn = await createArticle(
+      payload,
+      { title: 'Withdrawn piece', authors: other.authors },
+      'published',
+    )
     await seed(withdrawn, 'approved')
     const { publisher: deskPublisher } = await desk(payload)
     await transitionAs(payload, deskPublisher, { id: withdrawn.id, action: 'unpublish' })
@@ -349,25 +422,36 @@ describe('reading comments', () => {
       const res = await api('GET', `/api/comments?${query}`)
       expect(res.status, query).toBe(400)
     }
-    const contributorQuery = await api('GET', '/api/comments?where[authorEmail][like]=reader', { auth: auth.contributor })
+    const contributorQuery = await api('GET', '/api/comments?where[authorEmail][like]=reader', {
+      auth: auth.contributor,
+    })
     expect(contributorQuery.status).toBe(400)
   })
 
   it('answers the GraphQL Comments query with approved comments of published articles only', async () => {
-    const { status, body } = await graphql(server.url, '{ Comments(limit: 100) { docs { id status } totalDocs } }')
+    const { status, body } = await graphql(
+      server.url,
+      '{ Comments(limit: 100) { docs { id status } totalDocs } }',
+    )
     expect(status).toBe(200)
     expect(body.errors).toBeUndefined()
     const ids = body.data.Comments.docs.map((c: { id: Id }) => c.id).sort((a: Id, b: Id) => a - b)
     expect(ids).toEqual(await publicByRule())
     expect(body.data.Comments.totalDocs).toBe(ids.length)
-    expect(new Set(body.data.Comments.docs.map((c: { status: string }) => c.status))).toEqual(new Set(['approved']))
+    expect(new Set(body.data.Comments.docs.map((c: { status: string }) => c.status))).toEqual(
+      new Set(['approved']),
+    )
 
     const email = await graphql(server.url, '{ Comments(limit: 1) { docs { authorEmail } } }')
     expect(email.body.data?.Comments?.docs?.[0]?.authorEmail ?? null).toBeNull()
   })
 
   it('hides the comments of an article once it is unpublished, from REST, GraphQL and totalDocs', async () => {
-    const pulled = await createArticle(payload, { title: 'Soon pulled', authors: [live.authors[0] as Id] }, 'published')
+    const pulled = await createArticle(
+      payload,
+      { title: 'Soon pulled', authors: [live.authors[0] as Id] },
+      'published',
+    )
     const comment = await seed(pulled, 'approved')
     const before = await api('GET', '/api/comments?limit=100&depth=0')
     expect(before.body.docs.map((c: { id: Id }) => c.id)).toContain(comment.id)
@@ -391,7 +475,9 @@ describe('reading comments', () => {
     expect(res.status).toBe(200)
     const docs: Comment[] = res.body.docs
     const onLive = docs.filter((c) => c.article === live.id)
-    expect(new Set(onLive.map((c) => c.status))).toEqual(new Set(['approved', 'pending', 'rejected', 'spam']))
+    expect(new Set(onLive.map((c) => c.status))).toEqual(
+      new Set(['approved', 'pending', 'rejected', 'spam']),
+    )
     for (const doc of docs) {
       expect(doc).not.toHaveProperty('authorEmail')
       expect(doc).not.toHaveProperty('senderHash')
@@ -411,7 +497,11 @@ describe('moderation', () => {
     try {
       const res = await api('PATCH', `/api/comments/${created.body.doc.id}?depth=0`, {
         auth: auth.editor,
-        json: { status: 'approved', moderatedBy: publisher.id, moderatedAt: '2000-01-01T00:00:00.000Z' },
+        json: {
+          status: 'approved',
+          moderatedBy: publisher.id,
+          moderatedAt: '2000-01-01T00:00:00.000Z',
+        },
       })
       expect(res.status).toBe(200)
       expect(res.body.doc.status).toBe('approved')
@@ -437,14 +527,23 @@ describe('moderation', () => {
     const created = await post(submission(live))
     const sendEmail = vi.spyOn(payload, 'sendEmail').mockRejectedValue(new Error('SMTP down'))
     try {
-      const res = await api('PATCH', `/api/comments/${created.body.doc.id}`, { auth: auth.publisher, json: { status: 'approved' } })
+      const res = await api('PATCH', `/api/comments/${created.body.doc.id}`, {
+        auth: auth.publisher,
+        json: { status: 'approved' },
+      })
       expect(res.status).toBe(200)
       await runDueJobs(payload, { silent: { error: true } })
       expect(sendEmail).toHaveBeenCalled()
       expect((await stored(created.body.doc.id)).status).toBe('approved')
       const pending = await payload.count({
         collection: 'payload-jobs',
-        where: { and: [{ taskSlug: { equals: 'sendEmail' } }, { totalTried: { equals: 1 } }, { hasError: { equals: false } }] },
+        where: {
+          and: [
+            { taskSlug: { equals: 'sendEmail' } },
+            { totalTried: { equals: 1 } },
+            { hasError: { equals: false } },
+          ],
+        },
       })
       expect(pending.totalDocs).toBeGreaterThan(0)
     } finally {
@@ -456,11 +555,16 @@ describe('moderation', () => {
     const created = await post(submission(live))
     await runDueJobs(payload) // what earlier steps queued is not this test's to count
     const sendEmail = vi.spyOn(payload, 'sendEmail').mockResolvedValue(undefined)
-    const commit = vi.spyOn(payload.db, 'commitTransaction').mockRejectedValueOnce(new Error('disk I/O error'))
+    const commit = vi
+      .spyOn(payload.db, 'commitTransaction')
+      .mockRejectedValueOnce(new Error('disk I/O error'))
     // The failed commit is a server error, logged with its stack; expected here, so kept out of the log.
     const logged = vi.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
     try {
-      const res = await api('PATCH', `/api/comments/${created.body.doc.id}`, { auth: auth.publisher, json: { status: 'approved' } })
+      const res = await api('PATCH', `/api/comments/${created.body.doc.id}`, {
+        auth: auth.publisher,
+        json: { status: 'approved' },
+      })
       commit.mockRestore()
       expect(logged).toHaveBeenCalled()
       expect(res.status).toBeGreaterThanOrEqual(500)
@@ -480,16 +584,25 @@ describe('moderation', () => {
     await runDueJobs(payload) // what earlier steps queued is not this test's to count
     const sendEmail = vi.spyOn(payload, 'sendEmail').mockResolvedValue(undefined)
     try {
-      await api('PATCH', `/api/comments/${id}`, { auth: auth.publisher, json: { status: 'rejected' } })
+      await api('PATCH', `/api/comments/${id}`, {
+        auth: auth.publisher,
+        json: { status: 'rejected' },
+      })
       const rejected = await stored(id)
       expect(rejected.moderatedBy).toBe(publisher.id)
 
-      await api('PATCH', `/api/comments/${id}`, { auth: auth.editor, json: { authorName: 'Renamed by the desk' } })
+      await api('PATCH', `/api/comments/${id}`, {
+        auth: auth.editor,
+        json: { authorName: 'Renamed by the desk' },
+      })
       const edited = await stored(id)
       expect(edited.moderatedBy).toBe(publisher.id)
       expect(edited.moderatedAt).toBe(rejected.moderatedAt)
 
-      const spam = await api('PATCH', `/api/comments/${id}`, { auth: auth.editor, json: { status: 'spam' } })
+      const spam = await api('PATCH', `/api/comments/${id}`, {
+        auth: auth.editor,
+        json: { status: 'spam' },
+      })
       expect(spam.status).toBe(200)
       expect((await stored(id)).moderatedBy).toBe(editor.id)
       await runDueJobs(payload)
@@ -508,14 +621,20 @@ describe('moderation', () => {
       auth.publisher,
     )
     expect(body.errors).toBeUndefined()
-    expect(body.data.updateComment).toEqual({ status: 'approved', moderatedBy: { id: publisher.id } })
+    expect(body.data.updateComment).toEqual({
+      status: 'approved',
+      moderatedBy: { id: publisher.id },
+    })
   })
 
   it('does not let a contributor approve, edit or delete a comment on their own article, nor anyone anonymous', async () => {
     const created = await post(submission(live))
     const id = created.body.doc.id
     for (const who of [auth.contributor, undefined]) {
-      expect((await api('PATCH', `/api/comments/${id}`, { auth: who, json: { status: 'approved' } })).status).toBe(403)
+      expect(
+        (await api('PATCH', `/api/comments/${id}`, { auth: who, json: { status: 'approved' } }))
+          .status,
+      ).toBe(403)
       expect((await api('DELETE', `/api/comments/${id}`, { auth: who })).status).toBe(403)
     }
     const { body } = await graphql(
@@ -533,7 +652,13 @@ describe('moderation', () => {
       const created = await post(submission(live))
       const res = await api('DELETE', `/api/comments/${created.body.doc.id}`, { auth: who })
       expect(res.status).toBe(200)
-      expect(await payload.findByID({ collection: 'comments', id: created.body.doc.id, disableErrors: true })).toBeNull()
+      expect(
+        await payload.findByID({
+          collection: 'comments',
+          id: created.body.doc.id,
+          disableErrors: true,
+        }),
+      ).toBeNull()
     }
   })
 })
@@ -550,7 +675,10 @@ describe('rate limit on POST /api/comments', () => {
   it('answers 429 JSON with Retry-After once an address has posted COMMENT_RATE_LIMIT times in the window', async () => {
     // Refused posts count too, so probing is throttled as well.
     expect((await api('POST', '/api/comments', { base: limited.url, json: {} })).status).toBe(400)
-    for (let i = 0; i < 2; i++) expect((await api('POST', '/api/comments', { base: limited.url, json: submission(live) })).status).toBe(201)
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await api('POST', '/api/comments', { base: limited.url, json: submission(live) })).status,
+      ).toBe(201)
 
     const res = await api('POST', '/api/comments', { base: limited.url, json: submission(live) })
     expect(res.status).toBe(429)

@@ -8,16 +8,26 @@ import { startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload, usingMongo } from '../helpers/payload'
 import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
 
-const UNAVAILABLE = { errors: [{ message: 'The database is unavailable; try again in a few seconds.' }] }
+const UNAVAILABLE = {
+  errors: [{ message: 'The database is unavailable; try again in a few seconds.' }],
+}
 
 const timed = async (url: string, init?: RequestInit) => {
   const started = performance.now()
   const res = await fetch(url, init)
   const text = await res.text()
-  return { status: res.status, ms: performance.now() - started, retryAfter: res.headers.get('retry-after'), text }
+  return {
+    status: res.status,
+    ms: performance.now() - started,
+    retryAfter: res.headers.get('retry-after'),
+    text,
+  }
 }
 
-if (usingMongo()) console.log('database-outage: the SQLite lock test is skipped on MongoDB — it locks the SQLite file.')
+if (usingMongo())
+  console.log(
+    'database-outage: the SQLite lock test is skipped on MongoDB — it locks the SQLite file.',
+  )
 
 describe.skipIf(usingMongo())('the SQLite file locked by another process', () => {
   let server: ProductionServer
@@ -32,7 +42,9 @@ describe.skipIf(usingMongo())('the SQLite file locked by another process', () =>
 
   beforeAll(async () => {
     server = await startProductionServer({ CACHE: 'off' })
-    const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))('libsql') as new (path: string) => Connection
+    const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))(
+      'libsql',
+    ) as new (path: string) => Connection
     other = new Database(`${server.dir}/cms.db`)
   }, 30_000)
   afterAll(async () => {
@@ -45,7 +57,9 @@ describe.skipIf(usingMongo())('the SQLite file locked by another process', () =>
     other.exec('BEGIN IMMEDIATE')
     const refused = await register('first@example.test')
     expect(refused.status).toBe(503)
-    expect(JSON.parse(refused.text)).toEqual({ errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }] })
+    expect(JSON.parse(refused.text)).toEqual({
+      errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }],
+    })
     expect(refused.retryAfter).toBe('5')
     expect(refused.text).not.toMatch(/SQLITE|locked|cms\.db|\/tmp/)
     expect(refused.ms).toBeLessThan(1_000)
@@ -70,17 +84,28 @@ describe('the database becoming unreachable while serving', () => {
   it('answers 503 JSON quickly, refuses at once while it is away, says so on /healthz, and recovers by itself', async () => {
     // The driver's own error for a server that cannot be reached (MongoDB) or a file that cannot be opened (SQLite).
     const lost = usingMongo()
-      ? new MongoServerSelectionError('connect ECONNREFUSED 10.0.0.9:27017', { error: undefined } as never)
-      : new Error('ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")')
-    const db = payload.db as unknown as Record<'find' | 'count' | 'findOne', (...args: unknown[]) => unknown>
-    const outage = (['find', 'count', 'findOne'] as const).map((method) => vi.spyOn(db, method).mockRejectedValue(lost))
+      ? new MongoServerSelectionError('connect ECONNREFUSED 10.0.0.9:27017', {
+          error: undefined,
+        } as never)
+      : new Error(
+          'ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")',
+        )
+    const db = payload.db as unknown as Record<
+      'find' | 'count' | 'findOne',
+      (...args: unknown[]) => unknown
+    >
+    const outage = (['find', 'count', 'findOne'] as const).map((method) =>
+      vi.spyOn(db, method).mockRejectedValue(lost),
+    )
     // The outage is logged at error level (an operator must hear of it), with the driver's error and
     // nothing else; here it is expected, so it is checked instead of printed into the test log.
     const logged = vi.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
 
     const first = await timed(`${server.url}/api/articles`)
     expect(first.status).toBe(503)
-    expect(JSON.parse(first.text)).toEqual({ errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }] })
+    expect(JSON.parse(first.text)).toEqual({
+      errors: [{ message: UNAVAILABLE.errors[0].message, requestId: expect.any(String) }],
+    })
     expect(first.retryAfter).toBe('5')
     expect(first.text).not.toMatch(/ConnectionFailed|ECONNREFUSED|cms\.db/)
 
@@ -101,13 +126,24 @@ describe('the database becoming unreachable while serving', () => {
 
     const health = await timed(`${server.url}/healthz`)
     expect(health.status).toBe(503)
-    expect(JSON.parse(health.text)).toMatchObject({ status: 'unavailable', error: 'The database did not answer.' })
+    expect(JSON.parse(health.text)).toMatchObject({
+      status: 'unavailable',
+      error: 'The database did not answer.',
+    })
 
     outage.forEach((spy) => spy.mockRestore())
-    expect(logged).toHaveBeenCalledWith({ err: lost, msg: 'The database is unavailable; answering 503 until it is back.' })
-    expect(logged.mock.calls.map(([line]) => (line as { err?: unknown }).err)).toEqual(logged.mock.calls.map(() => lost))
+    expect(logged).toHaveBeenCalledWith({
+      err: lost,
+      msg: 'The database is unavailable; answering 503 until it is back.',
+    })
+    expect(logged.mock.calls.map(([line]) => (line as { err?: unknown }).err)).toEqual(
+      logged.mock.calls.map(() => lost),
+    )
     logged.mockRestore()
-    await vi.waitFor(async () => expect((await timed(`${server.url}/api/articles`)).status).toBe(200), { timeout: 5_000, interval: 200 })
+    await vi.waitFor(
+      async () => expect((await timed(`${server.url}/api/articles`)).status).toBe(200),
+      { timeout: 5_000, interval: 200 },
+    )
     expect((await timed(`${server.url}/healthz`)).status).toBe(200)
   }, 30_000)
 })

@@ -31,7 +31,10 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function upload(file: string, options: { auth?: string; query?: string; name?: string } = {}) {
+async function upload(
+  file: string,
+  options: { auth?: string; query?: string; name?: string } = {},
+) {
   const form = new FormData()
   form.append('file', new Blob([fs.readFileSync(file)]), options.name ?? path.basename(file))
   const res = await fetch(`${server.url}/api/import${options.query ? `?${options.query}` : ''}`, {
@@ -65,7 +68,9 @@ describe('POST /api/import', () => {
     const first = await upload(WORDPRESS, { auth: auth.admin })
     expect(first.status).toBe(200)
     expect(first.body.file).toBe('wordpress-export.xml')
-    expect(first.body.report.files).toEqual([expect.objectContaining({ file: 'wordpress-export.xml', format: 'wordpress' })])
+    expect(first.body.report.files).toEqual([
+      expect.objectContaining({ file: 'wordpress-export.xml', format: 'wordpress' }),
+    ])
     const { posts, comments, authors, quotes } = first.body.summary
     expect(posts.created).toBeGreaterThan(0)
     expect(posts.failed).toBe(0)
@@ -78,7 +83,12 @@ describe('POST /api/import', () => {
 
     const again = await upload(WORDPRESS, { auth: auth.admin })
     expect(again.status).toBe(200)
-    expect(again.body.summary.posts).toMatchObject({ created: 0, updated: 0, unchanged: posts.created, failed: 0 })
+    expect(again.body.summary.posts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: posts.created,
+      failed: 0,
+    })
     expect(again.body.summary.comments.created).toBe(0)
     expect(again.body.summary.authors.created).toBe(0)
     expect((await payload.count({ collection: 'articles' })).totalDocs).toBe(posts.created)
@@ -111,7 +121,9 @@ describe('POST /api/import', () => {
   it('refuses an unknown format, a missing file and an upload over 20 MB', async () => {
     const badFormat = await upload(WORDPRESS, { auth: auth.admin, query: 'format=myspace' })
     expect(badFormat.status).toBe(400)
-    expect(badFormat.body.errors[0].message).toMatch(/format must be one of blogger, wordpress, html, text/)
+    expect(badFormat.body.errors[0].message).toMatch(
+      /format must be one of blogger, wordpress, html, text/,
+    )
 
     const noFile = await fetch(`${server.url}/api/import`, {
       method: 'POST',

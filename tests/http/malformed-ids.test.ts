@@ -1,7 +1,15 @@
 import type { FlattenedField, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { ARTICLES, AUTHORS, COMMENTS, MEDIA, SOURCES, USERS, WORKFLOW_EVENTS } from '../../src/collections/slugs'
+import {
+  ARTICLES,
+  AUTHORS,
+  COMMENTS,
+  MEDIA,
+  SOURCES,
+  USERS,
+  WORKFLOW_EVENTS,
+} from '../../src/collections/slugs'
 import type { Article, Author, Comment } from '../../src/payload-types'
 import { createArticle, createAuthor, createSource, createUser } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
@@ -69,7 +77,15 @@ let second: Article
 let author: Author
 let comment: Comment
 
-type Answer = { status: number; body: { errors?: { message: string }[]; docs?: { id: unknown }[]; id?: unknown; totalDocs?: number } }
+type Answer = {
+  status: number
+  body: {
+    errors?: { message: string }[]
+    docs?: { id: unknown }[]
+    id?: unknown
+    totalDocs?: number
+  }
+}
 const send = async (method: string, url: string, body?: object): Promise<Answer> => {
   const res = await fetch(`${server.url}${url}`, {
     method,
@@ -83,14 +99,18 @@ const messageOf = (answer: Answer) => answer.body.errors?.[0]?.message ?? ''
 const decoded = (value: string) => JSON.stringify(decodeURIComponent(value))
 
 /** Sends the requests (ten at a time) and lists every answer that is not the expected status with the expected message. */
-async function refusals(requests: { method: string; url: string; body?: object; status: number; message: string }[]): Promise<string[]> {
+async function refusals(
+  requests: { method: string; url: string; body?: object; status: number; message: string }[],
+): Promise<string[]> {
   const wrong: string[] = []
   for (let start = 0; start < requests.length; start += 10) {
     await Promise.all(
       requests.slice(start, start + 10).map(async ({ method, url, body, status, message }) => {
         const answer = await send(method, url, body)
         if (answer.status !== status || !messageOf(answer).includes(message)) {
-          wrong.push(`${method} ${url} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)} (expected ${status} "${message}")`)
+          wrong.push(
+            `${method} ${url} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)} (expected ${status} "${message}")`,
+          )
         }
       }),
     )
@@ -102,7 +122,8 @@ async function refusals(requests: { method: string; url: string; body?: object; 
 function relationPaths(fields: FlattenedField[] | undefined, prefix = ''): string[] {
   return (fields ?? []).flatMap((field) => {
     if (field.type === 'relationship' || field.type === 'upload') return [`${prefix}${field.name}`]
-    if (field.type === 'group' || field.type === 'tab') return relationPaths(field.flattenedFields, `${prefix}${field.name}.`)
+    if (field.type === 'group' || field.type === 'tab')
+      return relationPaths(field.flattenedFields, `${prefix}${field.name}.`)
     return []
   })
 }
@@ -114,11 +135,21 @@ beforeAll(async () => {
   auth = await login(server.url, admin.email)
   author = await createAuthor(payload, { name: 'Ada Byline' })
   const source = await createSource(payload)
-  article = await createArticle(payload, { authors: [author.id], sources: [source.id] }, 'published')
+  article = await createArticle(
+    payload,
+    { authors: [author.id], sources: [source.id] },
+    'published',
+  )
   second = await createArticle(payload, { authors: [author.id] })
   comment = await payload.create({
     collection: COMMENTS,
-    data: { article: article.id, authorName: 'Reader', authorEmail: 'r@example.test', body: 'Well put.', status: 'approved' },
+    data: {
+      article: article.id,
+      authorName: 'Reader',
+      authorEmail: 'r@example.test',
+      body: 'Well put.',
+      status: 'approved',
+    },
   })
 })
 afterAll(() => server?.close())
@@ -142,9 +173,18 @@ describe('valid ids still work', () => {
       expect(answer.status, url).toBe(200)
       return (answer.body.docs ?? []).map((doc) => doc.id)
     }
-    expect(await ids(`/api/articles?where[authors][in][]=${author.id}&sort=createdAt`)).toEqual([article.id, second.id])
-    expect(await ids(`/api/articles?where[authors][equals]=${author.id}&where[id][not_equals]=${second.id}`)).toEqual([article.id])
-    expect(await ids(`/api/articles?where[id][in]=${article.id},${second.id}&sort=createdAt`)).toEqual([article.id, second.id])
+    expect(await ids(`/api/articles?where[authors][in][]=${author.id}&sort=createdAt`)).toEqual([
+      article.id,
+      second.id,
+    ])
+    expect(
+      await ids(
+        `/api/articles?where[authors][equals]=${author.id}&where[id][not_equals]=${second.id}`,
+      ),
+    ).toEqual([article.id])
+    expect(
+      await ids(`/api/articles?where[id][in]=${article.id},${second.id}&sort=createdAt`),
+    ).toEqual([article.id, second.id])
     expect(await ids(`/api/articles?where[or][0][id][equals]=${second.id}`)).toEqual([second.id])
     expect(await ids(`/api/comments?where[article][equals]=${article.id}`)).toEqual([comment.id])
     expect(await ids(`/api/comments?where[parent][equals]=null`)).toEqual([comment.id])
@@ -156,7 +196,12 @@ describe('valid ids still work', () => {
   })
 
   it('reads by id and filters by relation over GraphQL, and runs the workflow mutation', async () => {
-    const byId = await graphql(server.url, `query ($id: ${ID_TYPE}) { Article(id: $id) { id } }`, { id: article.id }, auth)
+    const byId = await graphql(
+      server.url,
+      `query ($id: ${ID_TYPE}) { Article(id: $id) { id } }`,
+      { id: article.id },
+      auth,
+    )
     expect(byId.body.errors).toBeUndefined()
     expect(byId.body.data.Article.id).toBe(article.id)
     const related = await graphql(
@@ -165,7 +210,10 @@ describe('valid ids still work', () => {
       { ids: [author.id] },
       auth,
     )
-    expect(related.body.data.Articles.docs.map((doc: { id: unknown }) => doc.id)).toEqual([article.id, second.id])
+    expect(related.body.data.Articles.docs.map((doc: { id: unknown }) => doc.id)).toEqual([
+      article.id,
+      second.id,
+    ])
     const workflow = await graphql(
       server.url,
       'mutation ($id: ID!) { articleWorkflow(id: $id, action: "submit") { id reviewState } }',
@@ -189,7 +237,17 @@ describe.each(SLUGS)('/api/%s', (slug) => {
         { method: 'PATCH', url: `/api/${slug}/${value}`, body: {}, status: 404, message },
         { method: 'DELETE', url: `/api/${slug}/${value}`, status: 404, message },
         { method: 'POST', url: `/api/${slug}/access/${value}`, status: 404, message },
-        ...(config.disableDuplicate ? [] : [{ method: 'POST', url: `/api/${slug}/${value}/duplicate`, body: {}, status: 404, message }]),
+        ...(config.disableDuplicate
+          ? []
+          : [
+              {
+                method: 'POST',
+                url: `/api/${slug}/${value}/duplicate`,
+                body: {},
+                status: 404,
+                message,
+              },
+            ]),
         { method: 'GET', url: `/api/${slug}/versions/${value}`, status: 404, message: version },
         { method: 'POST', url: `/api/${slug}/versions/${value}`, status: 404, message: version },
       ]
@@ -203,7 +261,8 @@ describe.each(SLUGS)('/api/%s', (slug) => {
     const requests = MALFORMED_IN_FILTERS.flatMap((value) => {
       const refused = (at: string) => `${at}: ${decoded(value)} is not a valid id`
       // An empty item of a query-string list is no item: `in[]=` is the empty list, which is fine.
-      const asList = (query: string, at: string): [string, string][] => (value === '' ? [] : [[query, at]])
+      const asList = (query: string, at: string): [string, string][] =>
+        value === '' ? [] : [[query, at]]
       const valid = mongo ? HEX : '1'
       const filters: [string, string][] = [
         [`where[id][equals]=${value}`, 'where[id][equals]'],
@@ -211,18 +270,34 @@ describe.each(SLUGS)('/api/%s', (slug) => {
         ...asList(`where[id][in][]=${value}`, 'where[id][in]'),
         [`where[id][not_in]=${valid},${value}`, 'where[id][not_in]'],
         [`where[id][greater_than]=${value}`, 'where[id][greater_than]'],
-        [`where[or][0][id][exists]=true&where[or][1][id][equals]=${value}`, 'where[or][1][id][equals]'],
+        [
+          `where[or][0][id][exists]=true&where[or][1][id][equals]=${value}`,
+          'where[or][1][id][equals]',
+        ],
         ...relations.flatMap((path): [string, string][] => [
           [`where[${path}][equals]=${value}`, `where[${path}][equals]`],
           [`where[${path}][not_equals]=${value}`, `where[${path}][not_equals]`],
-          ...asList(`where[${path}][in][]=${valid}&where[${path}][in][]=${value}`, `where[${path}][in]`),
+          ...asList(
+            `where[${path}][in][]=${valid}&where[${path}][in][]=${value}`,
+            `where[${path}][in]`,
+          ),
           ...asList(`where[and][0][${path}][not_in][0]=${value}`, `where[and][0][${path}][not_in]`),
           [`where[${path}.id][equals]=${value}`, `where[${path}.id][equals]`],
         ]),
       ]
       return [
-        ...filters.map(([query, at]) => ({ method: 'GET', url: `/api/${slug}?${query}`, status: 400, message: refused(at) })),
-        { method: 'GET', url: `/api/${slug}/count?where[id][equals]=${value}`, status: 400, message: refused('where[id][equals]') },
+        ...filters.map(([query, at]) => ({
+          method: 'GET',
+          url: `/api/${slug}?${query}`,
+          status: 400,
+          message: refused(at),
+        })),
+        {
+          method: 'GET',
+          url: `/api/${slug}/count?where[id][equals]=${value}`,
+          status: 400,
+          message: refused('where[id][equals]'),
+        },
         {
           method: 'GET',
           url: `/api/${slug}/versions?where[parent][equals]=${value}`,
@@ -230,8 +305,19 @@ describe.each(SLUGS)('/api/%s', (slug) => {
           message: refused('where[parent][equals]'),
         },
         // Bulk changes only with `equals`: a filter that slipped through would touch nothing.
-        { method: 'PATCH', url: `/api/${slug}?where[id][equals]=${value}`, body: {}, status: 400, message: refused('where[id][equals]') },
-        { method: 'DELETE', url: `/api/${slug}?where[id][equals]=${value}`, status: 400, message: refused('where[id][equals]') },
+        {
+          method: 'PATCH',
+          url: `/api/${slug}?where[id][equals]=${value}`,
+          body: {},
+          status: 400,
+          message: refused('where[id][equals]'),
+        },
+        {
+          method: 'DELETE',
+          url: `/api/${slug}?where[id][equals]=${value}`,
+          status: 400,
+          message: refused('where[id][equals]'),
+        },
       ]
     })
     expect(await refusals(requests)).toEqual([])
@@ -244,11 +330,19 @@ describe.each(SLUGS)('/api/%s', (slug) => {
     const refusedByType = mongo ? [42, 1.5] : [1.5, 'abc', '1abc', 2 ** 53]
     const wrong: string[] = []
     for (const id of [...passing, ...refusedByType]) {
-      const { status, body } = await graphql(server.url, `query ($id: ${ID_TYPE}) { ${query}(id: $id) { id } }`, { id }, auth)
+      const { status, body } = await graphql(
+        server.url,
+        `query ($id: ${ID_TYPE}) { ${query}(id: $id) { id } }`,
+        { id },
+        auth,
+      )
       const message = body.errors?.[0]?.message ?? ''
-      const expected = passing.includes(id as never) ? `${JSON.stringify(id)} is not a valid ${NAMES[slug]} id` : JSON.stringify(id)
+      const expected = passing.includes(id as never)
+        ? `${JSON.stringify(id)} is not a valid ${NAMES[slug]} id`
+        : JSON.stringify(id)
       const internal = body.errors?.some((error) => (error.extensions?.statusCode ?? 0) >= 500)
-      if (status >= 500 || internal || !message.includes(expected)) wrong.push(`${query}(id: ${JSON.stringify(id)}) → ${status} ${message}`)
+      if (status >= 500 || internal || !message.includes(expected))
+        wrong.push(`${query}(id: ${JSON.stringify(id)}) → ${status} ${message}`)
     }
     expect(wrong).toEqual([])
   })
@@ -257,8 +351,20 @@ describe.each(SLUGS)('/api/%s', (slug) => {
 describe('GraphQL filters', () => {
   const idType = ID_TYPE.replace('!', '')
   it.each<[string, string, string, unknown, string]>([
-    ['a malformed relation in a list', '[JSON]', '{ authors: { in: $v } }', ['1', 'x1'], 'where[authors][in]: "x1" is not a valid id'],
-    ['a malformed relation', 'JSON', '{ heroImage: { equals: $v } }', '1abc', 'where[heroImage][equals]: "1abc" is not a valid id'],
+    [
+      'a malformed relation in a list',
+      '[JSON]',
+      '{ authors: { in: $v } }',
+      ['1', 'x1'],
+      'where[authors][in]: "x1" is not a valid id',
+    ],
+    [
+      'a malformed relation',
+      'JSON',
+      '{ heroImage: { equals: $v } }',
+      '1abc',
+      'where[heroImage][equals]: "1abc" is not a valid id',
+    ],
     [
       'an object as a relation',
       'JSON',
@@ -281,7 +387,12 @@ describe('GraphQL filters', () => {
       `where[id][equals]: ${mongo ? '"abc"' : '-1'} is not a valid id`,
     ],
   ])('answers a 400 error for %s', async (_, type, where, v, message) => {
-    const answer = await graphql(server.url, `query ($v: ${type}) { Articles(where: ${where}) { docs { id } } }`, { v }, auth)
+    const answer = await graphql(
+      server.url,
+      `query ($v: ${type}) { Articles(where: ${where}) { docs { id } } }`,
+      { v },
+      auth,
+    )
     expect(answer.status).toBeLessThan(500)
     expect(answer.body.errors?.[0]?.message).toContain(message)
     expect(answer.body.errors?.[0]?.extensions?.statusCode).toBe(400)
@@ -300,9 +411,17 @@ describe('GraphQL filters', () => {
       if (status >= 500 || !message.includes(`${JSON.stringify(id)} is not a valid article id`))
         wrong.push(`articleWorkflow(id: ${JSON.stringify(id)}) → ${message}`)
     }
-    for (const mutation of ['updateArticle(id: $id, data: { title: "x" }) { id }', 'deleteComment(id: $id) { id }']) {
+    for (const mutation of [
+      'updateArticle(id: $id, data: { title: "x" }) { id }',
+      'deleteComment(id: $id) { id }',
+    ]) {
       const id = mongo ? 'abc' : -1
-      const { body } = await graphql(server.url, `mutation ($id: ${ID_TYPE}) { ${mutation} }`, { id }, auth)
+      const { body } = await graphql(
+        server.url,
+        `mutation ($id: ${ID_TYPE}) { ${mutation} }`,
+        { id },
+        auth,
+      )
       if (!body.errors?.[0]?.message.includes(`${JSON.stringify(id)} is not a valid`))
         wrong.push(`${mutation} → ${JSON.stringify(body.errors)}`)
     }
@@ -316,7 +435,13 @@ describe('our endpoints', () => {
       const message = `${decoded(value)} is not a valid article id`
       return [
         { method: 'GET', url: `/api/articles/${value}/workflow`, status: 404, message },
-        { method: 'POST', url: `/api/articles/${value}/workflow`, body: { action: 'submit' }, status: 404, message },
+        {
+          method: 'POST',
+          url: `/api/articles/${value}/workflow`,
+          body: { action: 'submit' },
+          status: 404,
+          message,
+        },
         { method: 'POST', url: `/api/articles/${value}/preview-link`, status: 404, message },
       ]
     })
@@ -332,7 +457,8 @@ describe('our endpoints', () => {
         `/api/preview/${value}`,
       ]) {
         const { status } = await send('GET', url)
-        if (status >= 500 || (url.includes('?') ? status !== 200 && status !== 400 : status < 400)) wrong.push(`${url} → ${status}`)
+        if (status >= 500 || (url.includes('?') ? status !== 200 && status !== 400 : status < 400))
+          wrong.push(`${url} → ${status}`)
       }
     }
     expect(wrong).toEqual([])
@@ -340,13 +466,22 @@ describe('our endpoints', () => {
 
   it('answers 400 for a path that is not valid percent-encoding, and logs it as a refusal: info, no stack', async () => {
     const logger = payload.logger as unknown as Record<symbol, { write: (line: string) => boolean }>
-    const stream = logger[Object.getOwnPropertySymbols(logger).find((symbol) => symbol.description === 'pino.stream')!]
+    const stream =
+      logger[
+        Object.getOwnPropertySymbols(logger).find((symbol) => symbol.description === 'pino.stream')!
+      ]
     const lines: { level: number; msg?: string; err?: unknown }[] = []
-    const write = vi.spyOn(stream, 'write').mockImplementation((line: string) => (lines.push(JSON.parse(line)), true))
+    const write = vi
+      .spyOn(stream, 'write')
+      .mockImplementation((line: string) => (lines.push(JSON.parse(line)), true))
     const level = payload.logger.level
     payload.logger.level = 'info'
     try {
-      for (const url of ['/api/articles/%E0%A4%A', '/api/articles/%E0%A4%A/workflow', '/api/comments/versions/%ZZ']) {
+      for (const url of [
+        '/api/articles/%E0%A4%A',
+        '/api/articles/%E0%A4%A/workflow',
+        '/api/comments/versions/%ZZ',
+      ]) {
         const answer = await send('GET', url)
         expect(answer.status, url).toBe(400)
         expect(messageOf(answer)).toBe('The URL is not valid percent-encoding.')
@@ -356,7 +491,9 @@ describe('our endpoints', () => {
       write.mockRestore()
     }
     expect(lines.filter((line) => line.level >= 40)).toEqual([])
-    expect(lines.filter((line) => line.msg === 'URI malformed')).toEqual(Array(3).fill(expect.objectContaining({ level: 30 })))
+    expect(lines.filter((line) => line.msg === 'URI malformed')).toEqual(
+      Array(3).fill(expect.objectContaining({ level: 30 })),
+    )
     expect(lines.some((line) => line.err)).toBe(false)
   })
 })

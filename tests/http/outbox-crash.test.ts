@@ -27,7 +27,12 @@ let hook: string
 const servers: ProductionServer[] = []
 
 async function start(env: Record<string, string>): Promise<ProductionServer> {
-  const server = await startProductionServer({ WEBHOOK_URLS: hook, WEBHOOK_SECRET: SECRET, AUTH_RATE_LIMIT: '100/60', ...env })
+  const server = await startProductionServer({
+    WEBHOOK_URLS: hook,
+    WEBHOOK_SECRET: SECRET,
+    AUTH_RATE_LIMIT: '100/60',
+    ...env,
+  })
   servers.push(server)
   return server
 }
@@ -60,29 +65,63 @@ describe('a publish whose server is killed before the webhook is delivered', () 
     // No runner: the job is committed with the publish and nobody delivers it before the kill.
     const first = await start({ JOBS_AUTORUN: 'false' })
     const password = 'crash-test-password'
-    await call(first.base, 'POST', '/api/users/first-register', { email: 'admin@crash.test', password, name: 'Admin' })
+    await call(first.base, 'POST', '/api/users/first-register', {
+      email: 'admin@crash.test',
+      password,
+      name: 'Admin',
+    })
     const admin = await loginAs(first.base, 'admin@crash.test')
     for (const [email, role] of [
       ['editor@crash.test', 'editor'],
       ['publisher@crash.test', 'publisher'],
     ]) {
-      await call(first.base, 'POST', '/api/users', { email, password, name: role, roles: [role] }, admin)
+      await call(
+        first.base,
+        'POST',
+        '/api/users',
+        { email, password, name: role, roles: [role] },
+        admin,
+      )
     }
-    const author = (await call(first.base, 'POST', '/api/authors', { name: 'Ada Crash' }, admin)).doc
+    const author = (await call(first.base, 'POST', '/api/authors', { name: 'Ada Crash' }, admin))
+      .doc
     const article = (
       await call(
         first.base,
         'POST',
         '/api/articles?draft=true',
-        { title: 'Outbox survives a crash', dek: 'A standfirst', body: body('A paragraph.'), authors: [author.id] },
+        {
+          title: 'Outbox survives a crash',
+          dek: 'A standfirst',
+          body: body('A paragraph.'),
+          authors: [author.id],
+        },
         admin,
       )
     ).doc
     const editor = await loginAs(first.base, 'editor@crash.test')
     const publisher = await loginAs(first.base, 'publisher@crash.test')
-    await call(first.base, 'POST', `/api/articles/${article.id}/workflow`, { action: 'submit' }, editor)
-    await call(first.base, 'POST', `/api/articles/${article.id}/workflow`, { action: 'approve' }, publisher)
-    const published = await call(first.base, 'POST', `/api/articles/${article.id}/workflow`, { action: 'publish' }, publisher)
+    await call(
+      first.base,
+      'POST',
+      `/api/articles/${article.id}/workflow`,
+      { action: 'submit' },
+      editor,
+    )
+    await call(
+      first.base,
+      'POST',
+      `/api/articles/${article.id}/workflow`,
+      { action: 'approve' },
+      publisher,
+    )
+    const published = await call(
+      first.base,
+      'POST',
+      `/api/articles/${article.id}/workflow`,
+      { action: 'publish' },
+      publisher,
+    )
     expect(published.reviewState).toBe('published')
 
     first.child.kill('SIGKILL')
@@ -90,9 +129,16 @@ describe('a publish whose server is killed before the webhook is delivered', () 
     expect(deliveries).toEqual([])
 
     // The same database, now with a runner.
-    const second = await start({ JOBS_AUTORUN: 'true', DATABASE_URI: `file:${first.dir}/cms.db`, MEDIA_DIR: `${first.dir}/media` })
+    const second = await start({
+      JOBS_AUTORUN: 'true',
+      DATABASE_URI: `file:${first.dir}/cms.db`,
+      MEDIA_DIR: `${first.dir}/media`,
+    })
     await vi.waitFor(() => expect(deliveries).toHaveLength(1), { timeout: 20_000, interval: 100 })
-    expect(deliveries[0]).toEqual({ id: expect.stringMatching(/^evt_/), event: 'article.published' })
+    expect(deliveries[0]).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      event: 'article.published',
+    })
     // Two more turns of the runner (every 5 s) deliver nothing more.
     await new Promise((resolve) => setTimeout(resolve, 11_000))
     expect(deliveries).toHaveLength(1)

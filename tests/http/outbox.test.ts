@@ -36,7 +36,14 @@ let author: Author
 let admin: User
 
 const failedJobs = () =>
-  payload.find({ collection: 'payload-jobs', where: { hasError: { equals: true } }, depth: 0, pagination: false }).then((r) => r.docs)
+  payload
+    .find({
+      collection: 'payload-jobs',
+      where: { hasError: { equals: true } },
+      depth: 0,
+      pagination: false,
+    })
+    .then((r) => r.docs)
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
@@ -59,7 +66,11 @@ describe('a delivery that fails for good', () => {
     const scheduled = await createArticle(payload, { authors: [author.id] })
     await transitionAs(payload, editor, { id: scheduled.id, action: 'submit' })
     await transitionAs(payload, publisher, { id: scheduled.id, action: 'approve' })
-    await transitionAs(payload, publisher, { id: scheduled.id, action: 'schedule', publishAt: new Date(Date.now() + 3_600_000).toISOString() })
+    await transitionAs(payload, publisher, {
+      id: scheduled.id,
+      action: 'schedule',
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    })
     await transitionAs(payload, publisher, { id: scheduled.id, action: 'unschedule' })
 
     await publish(payload, (await createArticle(payload, { authors: [author.id] })).id)
@@ -75,18 +86,28 @@ describe('a delivery that fails for good', () => {
     expect(health).toMatchObject({ status: 'ok', jobs: { failed: 1 } })
 
     const where = 'where[hasError][equals]=true&where[taskSlug][equals]=deliverWebhook'
-    const asAdmin = await fetch(`${server.url}/api/payload-jobs?${where}`, { headers: { Authorization: await login(server.url, admin.email) } })
+    const asAdmin = await fetch(`${server.url}/api/payload-jobs?${where}`, {
+      headers: { Authorization: await login(server.url, admin.email) },
+    })
     expect(asAdmin.status).toBe(200)
     const { docs } = await asAdmin.json()
     expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ totalTried: 9, hasError: true, error: { message: expect.stringMatching(/\/hook answered 500/) } })
+    expect(docs[0]).toMatchObject({
+      totalTried: 9,
+      hasError: true,
+      error: { message: expect.stringMatching(/\/hook answered 500/) },
+    })
 
     for (const auth of [await login(server.url, publisher.email), undefined]) {
-      const res = await fetch(`${server.url}/api/payload-jobs?${where}`, { headers: auth ? { Authorization: auth } : {} })
+      const res = await fetch(`${server.url}/api/payload-jobs?${where}`, {
+        headers: auth ? { Authorization: auth } : {},
+      })
       expect(res.status).toBe(403)
     }
     // Nor may anyone but an admin run the queue by hand.
-    const run = await fetch(`${server.url}/api/payload-jobs/run`, { headers: { Authorization: await login(server.url, editor.email) } })
+    const run = await fetch(`${server.url}/api/payload-jobs/run`, {
+      headers: { Authorization: await login(server.url, editor.email) },
+    })
     expect(run.status).toBe(401)
   })
 })
@@ -95,18 +116,33 @@ describe('a job left processing by a runner that died', () => {
   it('runs again once its lease has run out, and is delivered once', async () => {
     answer = 204
     received.length = 0
-    const article = await publish(payload, (await createArticle(payload, { authors: [author.id] })).id)
+    const article = await publish(
+      payload,
+      (await createArticle(payload, { authors: [author.id] })).id,
+    )
     const [job] = (
       await payload.find({
         collection: 'payload-jobs',
-        where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }, { hasError: { equals: false } }] },
+        where: {
+          and: [
+            { taskSlug: { equals: 'deliverWebhook' } },
+            { completedAt: { exists: false } },
+            { hasError: { equals: false } },
+          ],
+        },
         depth: 0,
       })
     ).docs
-    expect(JSON.parse(String((job.input as { body: string }).body))).toMatchObject({ id: article.id })
+    expect(JSON.parse(String((job.input as { body: string }).body))).toMatchObject({
+      id: article.id,
+    })
     // As a runner leaves it when it is killed between taking the job and recording the outcome.
     const taken = new Date(Date.now() - 1000)
-    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true, updatedAt: taken.toISOString() } })
+    await payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { processing: true, updatedAt: taken.toISOString() },
+    })
 
     await runDueJobs(payload)
     expect(received).toEqual([])

@@ -36,11 +36,16 @@ beforeAll(async () => {
   contributorAuthor = await createAuthor(payload, { name: 'Cleo Byline', user: contributor.id })
   await createAuthor(payload, { name: 'Otto Byline', user: otherContributor.id })
   const users = { admin, editor, contributor, otherContributor }
-  for (const [name, user] of Object.entries(users)) auth[name as keyof typeof auth] = await login(server.url, user.email)
+  for (const [name, user] of Object.entries(users))
+    auth[name as keyof typeof auth] = await login(server.url, user.email)
 })
 afterAll(() => server?.close())
 
-async function api(method: string, path: string, opts: { auth?: string; json?: unknown } = {}): Promise<Res> {
+async function api(
+  method: string,
+  path: string,
+  opts: { auth?: string; json?: unknown } = {},
+): Promise<Res> {
   const headers: Record<string, string> = {}
   if (opts.auth) headers.Authorization = opts.auth
   if (opts.json !== undefined) headers['Content-Type'] = 'application/json'
@@ -81,7 +86,8 @@ async function linkFor(who: string, id: Id): Promise<string> {
 /** Opens a preview link anonymously, as a frontend would. */
 const open = (token: string) => api('GET', `/api/preview/${token}`)
 
-const latest = (id: Id) => payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })
+const latest = (id: Id) =>
+  payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })
 
 const contributorsDraft = () => createArticle(payload, { authors: [contributorAuthor.id] })
 
@@ -89,9 +95,13 @@ describe('asking for a preview link', () => {
   it('gives an author who is a contributor a link that expires in an hour (PREVIEW_TTL default)', async () => {
     const article = await contributorsDraft()
     const before = Date.now()
-    const res = await api('POST', `/api/articles/${article.id}/preview-link`, { auth: auth.contributor })
+    const res = await api('POST', `/api/articles/${article.id}/preview-link`, {
+      auth: auth.contributor,
+    })
     expect(res.status, messageOf(res)).toBe(200)
-    expect(res.body.url).toMatch(new RegExp(`^${payload.config.serverURL}/api/preview/[\\w-]+\\.[\\w-]+$`))
+    expect(res.body.url).toMatch(
+      new RegExp(`^${payload.config.serverURL}/api/preview/[\\w-]+\\.[\\w-]+$`),
+    )
     const expiresIn = Date.parse(res.body.expiresAt) - before
     expect(expiresIn).toBeGreaterThan(3_595_000)
     expect(expiresIn).toBeLessThanOrEqual(3_601_000)
@@ -107,7 +117,9 @@ describe('asking for a preview link', () => {
 
   it('answers 404 to a contributor who is not an author of the article', async () => {
     const article = await contributorsDraft()
-    const res = await api('POST', `/api/articles/${article.id}/preview-link`, { auth: auth.otherContributor })
+    const res = await api('POST', `/api/articles/${article.id}/preview-link`, {
+      auth: auth.otherContributor,
+    })
     expectRefused(res, 404, /No article with id/)
   })
 
@@ -145,8 +157,15 @@ describe('asking for a preview link', () => {
 
 describe('opening a preview link', () => {
   it('shows the latest draft revision of a published article, not the live version, and is never stored by caches', async () => {
-    const article = await createArticle(payload, { authors: [contributorAuthor.id], title: 'Live headline' }, 'published')
-    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, { auth: auth.editor, json: { title: 'Draft headline' } })
+    const article = await createArticle(
+      payload,
+      { authors: [contributorAuthor.id], title: 'Live headline' },
+      'published',
+    )
+    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, {
+      auth: auth.editor,
+      json: { title: 'Draft headline' },
+    })
     expect(edit.status, messageOf(edit)).toBe(200)
     const token = await linkFor(auth.editor, article.id)
 
@@ -163,10 +182,18 @@ describe('opening a preview link', () => {
     const article = await contributorsDraft()
     const res = await open(await linkFor(auth.contributor, article.id))
     expect(res.status, messageOf(res)).toBe(200)
-    expect(res.body.authors).toEqual([expect.objectContaining({ id: contributorAuthor.id, name: 'Cleo Byline' })])
+    expect(res.body.authors).toEqual([
+      expect.objectContaining({ id: contributorAuthor.id, name: 'Cleo Byline' }),
+    ])
     expect(res.body.authors[0]).not.toHaveProperty('user')
     expect(res.body.sources).toEqual([])
-    for (const internal of ['previewNonce', 'reviewState', 'submittedBy', 'approvedHash', 'scheduleJob']) {
+    for (const internal of [
+      'previewNonce',
+      'reviewState',
+      'submittedBy',
+      'approvedHash',
+      'scheduleJob',
+    ]) {
       expect(res.body).not.toHaveProperty(internal)
     }
   })
@@ -174,7 +201,10 @@ describe('opening a preview link', () => {
   it('follows edits of the draft while the link is valid', async () => {
     const article = await contributorsDraft()
     const token = await linkFor(auth.contributor, article.id)
-    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, { auth: auth.contributor, json: { title: 'Second take' } })
+    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, {
+      auth: auth.contributor,
+      json: { title: 'Second take' },
+    })
     expect(edit.status, messageOf(edit)).toBe(200)
     const res = await open(token)
     expect(res.status, messageOf(res)).toBe(200)
@@ -206,10 +236,16 @@ describe('opening a preview link', () => {
     await linkFor(auth.contributor, article.id)
     const { previewNonce } = await latest(article.id)
     const exp = Math.floor(Date.now() / 1000) - 60
-    const token = signPreviewToken({ a: article.id, n: previewNonce!, exp }, previewKey(payload.secret))
+    const token = signPreviewToken(
+      { a: article.id, n: previewNonce!, exp },
+      previewKey(payload.secret),
+    )
     expectRefused(await open(token), 401, /expired/, new RegExp(new Date(exp * 1000).toISOString()))
     // The same claims with a future expiry open: only the expiry was wrong.
-    const fresh = signPreviewToken({ a: article.id, n: previewNonce!, exp: exp + 3600 }, previewKey(payload.secret))
+    const fresh = signPreviewToken(
+      { a: article.id, n: previewNonce!, exp: exp + 3600 },
+      previewKey(payload.secret),
+    )
     expect((await open(fresh)).status).toBe(200)
   })
 

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Author, Source } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
-import { body, createArticle, createAuthor, createSource, createUser, desk } from '../helpers/factories'
+import {
+  body,
+  createArticle,
+  createAuthor,
+  createSource,
+  createUser,
+  desk,
+} from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
 
@@ -35,34 +42,84 @@ beforeAll(async () => {
   const quoted = () => body('Text.', { quote: 'A quote.', source: source.id })
   live = await createArticle(
     payload,
-    { title: 'Live piece', dek: 'Harbour news', tags: ['economy'], authors: [author.id], body: quoted() },
+    {
+      title: 'Live piece',
+      dek: 'Harbour news',
+      tags: ['economy'],
+      authors: [author.id],
+      body: quoted(),
+    },
     'published',
   )
-  revised = await createArticle(payload, { title: 'Revised piece', authors: [author.id], body: quoted() }, 'published')
-  draft = await createArticle(payload, { title: 'Secret draft', authors: [author.id], tags: ['economy'], body: quoted() })
-  pulled = await createArticle(payload, { title: 'Pulled piece', authors: [author.id], body: quoted() }, 'published')
+  revised = await createArticle(
+    payload,
+    { title: 'Revised piece', authors: [author.id], body: quoted() },
+    'published',
+  )
+  draft = await createArticle(payload, {
+    title: 'Secret draft',
+    authors: [author.id],
+    tags: ['economy'],
+    body: quoted(),
+  })
+  pulled = await createArticle(
+    payload,
+    { title: 'Pulled piece', authors: [author.id], body: quoted() },
+    'published',
+  )
 
   const { editor, publisher } = await desk(payload)
   await transitionAs(payload, publisher, { id: pulled.id, action: 'unpublish' })
   // A live article with a newer revision in review: the public must not be able to tell.
-  await payload.update({ collection: 'articles', id: revised.id, data: { title: 'Secret revision' }, user: editor, overrideAccess: false })
+  await payload.update({
+    collection: 'articles',
+    id: revised.id,
+    data: { title: 'Secret revision' },
+    user: editor,
+    overrideAccess: false,
+  })
   await transitionAs(payload, editor, { id: revised.id, action: 'submit' })
 
   const approved = await payload.create({
     collection: 'comments',
-    data: { article: live.id, authorName: 'Ann', authorEmail: 'ann@example.test', body: 'First!', status: 'approved' },
+    data: {
+      article: live.id,
+      authorName: 'Ann',
+      authorEmail: 'ann@example.test',
+      body: 'First!',
+      status: 'approved',
+    },
   })
   await payload.create({
     collection: 'comments',
-    data: { article: live.id, parent: approved.id, authorName: 'Bo', authorEmail: 'bo@example.test', body: 'Reply', status: 'approved' },
+    data: {
+      article: live.id,
+      parent: approved.id,
+      authorName: 'Bo',
+      authorEmail: 'bo@example.test',
+      body: 'Reply',
+      status: 'approved',
+    },
   })
   await payload.create({
     collection: 'comments',
-    data: { article: live.id, authorName: 'Cy', authorEmail: 'cy@example.test', body: 'Pending one', status: 'pending' },
+    data: {
+      article: live.id,
+      authorName: 'Cy',
+      authorEmail: 'cy@example.test',
+      body: 'Pending one',
+      status: 'pending',
+    },
   })
   await payload.create({
     collection: 'comments',
-    data: { article: live.id, authorName: 'Spammer', authorEmail: 's@example.test', body: 'Spam', status: 'spam' },
+    data: {
+      article: live.id,
+      authorName: 'Spammer',
+      authorEmail: 's@example.test',
+      body: 'Spam',
+      status: 'spam',
+    },
   })
   editorAuth = await login(server.url, editor.email)
 })
@@ -105,7 +162,9 @@ describe('what anonymous readers never see, route by route', () => {
   })
 
   it('where on relation fields finds only published articles', async () => {
-    const byName = await get(`/api/articles?where[authors.name][equals]=${encodeURIComponent(author.name)}&limit=50`)
+    const byName = await get(
+      `/api/articles?where[authors.name][equals]=${encodeURIComponent(author.name)}&limit=50`,
+    )
     expect(titles(byName.body.docs)).toEqual(['Live piece', 'Revised piece'])
     const bySource = await get(`/api/articles?where[sources.slug][equals]=${source.slug}&limit=50`)
     expect(bySource.body.totalDocs).toBe(2)
@@ -114,8 +173,12 @@ describe('what anonymous readers never see, route by route', () => {
   it('where on private fields reveals nothing (refused, or no different from a miss)', async () => {
     const byState = await get('/api/articles?where[reviewState][equals]=in_review')
     expect(byState.status === 400 || byState.body.totalDocs === 0).toBe(true)
-    const hit = await get(`/api/articles?where[authors.user.email][like]=${encodeURIComponent('contributor')}`)
-    const miss = await get(`/api/articles?where[authors.user.email][like]=${encodeURIComponent('nobody-at-all')}`)
+    const hit = await get(
+      `/api/articles?where[authors.user.email][like]=${encodeURIComponent('contributor')}`,
+    )
+    const miss = await get(
+      `/api/articles?where[authors.user.email][like]=${encodeURIComponent('nobody-at-all')}`,
+    )
     expect([hit.status, miss.status]).toEqual([400, 400])
     expect(hit.body).toEqual(miss.body)
     expect((await get('/api/articles?where[authors.user][equals]=1')).status).toBe(400)
@@ -126,7 +189,9 @@ describe('what anonymous readers never see, route by route', () => {
     const sorted = await get('/api/articles?sort=-reviewState')
     expect(sorted.status).toBe(400)
     expect(sorted.body.errors[0].message).toMatch(/not a public field/)
-    const selected = await get('/api/articles?select[title]=true&select[reviewState]=true&select[approvedBy]=true&select[submittedBy]=true')
+    const selected = await get(
+      '/api/articles?select[title]=true&select[reviewState]=true&select[approvedBy]=true&select[submittedBy]=true',
+    )
     for (const doc of selected.body.docs) expect(Object.keys(doc).sort()).toEqual(['id', 'title'])
   })
 
@@ -136,15 +201,24 @@ describe('what anonymous readers never see, route by route', () => {
   })
 
   it('GraphQL Articles, Article, versionsArticles and nested relations show nothing hidden', async () => {
-    const list = await graphql(server.url, '{ Articles(limit: 50) { totalDocs docs { title authors { name user { email } } } } }')
+    const list = await graphql(
+      server.url,
+      '{ Articles(limit: 50) { totalDocs docs { title authors { name user { email } } } } }',
+    )
     expect(list.body.data.Articles.totalDocs).toBe(2)
     expect(leaks(list.body)).toEqual([])
     expect(JSON.stringify(list.body)).not.toContain('@')
     const one = await graphql(server.url, `{ Article(id: ${draft.id}) { title } }`)
     expect(one.body.data?.Article ?? null).toBeNull()
-    const drafted = await graphql(server.url, `{ Article(id: ${revised.id}, draft: true) { title } }`)
+    const drafted = await graphql(
+      server.url,
+      `{ Article(id: ${revised.id}, draft: true) { title } }`,
+    )
     expect(leaks(drafted.body)).toEqual([])
-    const versions = await graphql(server.url, '{ versionsArticles { docs { version { title } } } }')
+    const versions = await graphql(
+      server.url,
+      '{ versionsArticles { docs { version { title } } } }',
+    )
     expect(versions.body.errors?.[0]?.message).toMatch(/not allowed/i)
     expect(leaks(versions.body)).toEqual([])
   })
@@ -154,7 +228,9 @@ describe('what anonymous readers never see, route by route', () => {
     expect(all.body.docs.map((c: { body: string }) => c.body).sort()).toEqual(['First!', 'Reply'])
     expect(all.body.totalDocs).toBe(2)
     expect((await get('/api/comments?where[status][equals]=pending')).body.totalDocs).toBe(0)
-    expect((await get('/api/comments?where[status][in]=spam,rejected,pending')).body.totalDocs).toBe(0)
+    expect(
+      (await get('/api/comments?where[status][in]=spam,rejected,pending')).body.totalDocs,
+    ).toBe(0)
     for (const doc of all.body.docs) expect(doc).not.toHaveProperty('authorEmail')
   })
 
@@ -176,7 +252,15 @@ describe('what anonymous readers never see, route by route', () => {
     const withRevision = (await get(`/api/articles/${revised.id}`)).body
     const plain = (await get(`/api/articles/${live.id}`)).body
     expect(Object.keys(withRevision).sort()).toEqual(Object.keys(plain).sort())
-    for (const key of ['reviewState', 'submittedBy', 'approvedBy', 'approvedHash', 'editedSinceSubmit', 'publishAt', 'previewNonce']) {
+    for (const key of [
+      'reviewState',
+      'submittedBy',
+      'approvedBy',
+      'approvedHash',
+      'editedSinceSubmit',
+      'publishAt',
+      'previewNonce',
+    ]) {
       expect(withRevision).not.toHaveProperty(key)
     }
   })
@@ -193,13 +277,26 @@ describe('the reading API', () => {
   })
 
   it('filters by author slug, source slug, tag, date range and title/standfirst text, newest first', async () => {
-    const q = (query: string) => get(`/api/articles?${query}&limit=50`).then((r) => titles(r.body.docs))
-    expect(await q(`where[authors.slug][equals]=${author.slug}`)).toEqual(['Live piece', 'Revised piece'])
-    expect(await q(`where[sources.slug][equals]=${source.slug}`)).toEqual(['Live piece', 'Revised piece'])
+    const q = (query: string) =>
+      get(`/api/articles?${query}&limit=50`).then((r) => titles(r.body.docs))
+    expect(await q(`where[authors.slug][equals]=${author.slug}`)).toEqual([
+      'Live piece',
+      'Revised piece',
+    ])
+    expect(await q(`where[sources.slug][equals]=${source.slug}`)).toEqual([
+      'Live piece',
+      'Revised piece',
+    ])
     expect(await q('where[tags][equals]=economy')).toEqual(['Live piece'])
-    expect(await q('where[publishedAt][greater_than]=2000-01-01&where[publishedAt][less_than]=2999-01-01')).toHaveLength(2)
+    expect(
+      await q(
+        'where[publishedAt][greater_than]=2000-01-01&where[publishedAt][less_than]=2999-01-01',
+      ),
+    ).toHaveLength(2)
     expect(await q('where[publishedAt][greater_than]=2999-01-01')).toEqual([])
-    expect(await q('where[or][0][title][like]=harbour&where[or][1][dek][like]=harbour')).toEqual(['Live piece'])
+    expect(await q('where[or][0][title][like]=harbour&where[or][1][dek][like]=harbour')).toEqual([
+      'Live piece',
+    ])
     const newest = await get('/api/articles')
     const dates = newest.body.docs.map((d: { publishedAt: string }) => d.publishedAt)
     expect(dates).toEqual([...dates].sort().reverse())
@@ -213,12 +310,20 @@ describe('the reading API', () => {
     expect(body.errors).toBeUndefined()
     expect(body.data.Articles).toMatchObject({
       totalDocs: 1,
-      docs: [{ title: 'Live piece', authors: [{ name: 'Wanda Writer' }], sources: [{ name: 'Harbour Wire' }] }],
+      docs: [
+        {
+          title: 'Live piece',
+          authors: [{ name: 'Wanda Writer' }],
+          sources: [{ name: 'Harbour Wire' }],
+        },
+      ],
     })
   })
 
   it('returns only the selected fields for a list page', async () => {
-    const { body } = await get('/api/articles?limit=20&depth=1&select[title]=true&select[slug]=true&select[authors]=true')
+    const { body } = await get(
+      '/api/articles?limit=20&depth=1&select[title]=true&select[slug]=true&select[authors]=true',
+    )
     expect(Object.keys(body.docs[0]).sort()).toEqual(['authors', 'id', 'slug', 'title'])
     expect(body.docs[0].authors[0].name).toBe('Wanda Writer')
   })
@@ -236,7 +341,15 @@ describe('the reading API', () => {
         authorName: 'Ann',
         body: 'First!',
         createdAt: expect.any(String),
-        replies: [{ id: expect.anything(), authorName: 'Bo', body: 'Reply', createdAt: expect.any(String), replies: [] }],
+        replies: [
+          {
+            id: expect.anything(),
+            authorName: 'Bo',
+            body: 'Reply',
+            createdAt: expect.any(String),
+            replies: [],
+          },
+        ],
       },
     ])
     expect(JSON.stringify(body)).not.toContain('@example.test')
@@ -252,7 +365,9 @@ describe('the reading API', () => {
 
   it('marks anonymous reads cacheable with an ETag and answers If-None-Match with 304', async () => {
     const first = await get('/api/articles')
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(first.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300',
+    )
     const etag = first.headers.get('etag')!
     expect(etag).toMatch(/^W\/".+"$/)
     const again = await fetch(`${server.url}/api/articles`, { headers: { 'If-None-Match': etag } })

@@ -18,7 +18,12 @@ let editorAuth: string
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${server.url}${path}`, { headers })
   const text = await res.text()
-  return { status: res.status, cache: res.headers.get('x-cache'), etag: res.headers.get('etag'), body: text ? JSON.parse(text) : null }
+  return {
+    status: res.status,
+    cache: res.headers.get('x-cache'),
+    etag: res.headers.get('etag'),
+    body: text ? JSON.parse(text) : null,
+  }
 }
 const LIST = '/api/articles?limit=20&sort=-publishedAt&depth=1'
 const titles = (body: { docs: { title: string }[] }) => body.docs.map((doc) => doc.title).sort()
@@ -35,7 +40,11 @@ beforeAll(async () => {
   payload = await getTestPayload()
   ;({ editor, publisher } = await desk(payload))
   author = await createAuthor(payload, { name: 'Cora Cache' })
-  live = await createArticle(payload, { title: 'Cached live piece', authors: [author.id] }, 'published')
+  live = await createArticle(
+    payload,
+    { title: 'Cached live piece', authors: [author.id] },
+    'published',
+  )
   editorAuth = await login(server.url, editor.email)
 })
 afterAll(() => server?.close())
@@ -46,13 +55,18 @@ describe('the response cache of anonymous reads', () => {
     const second = await get(LIST)
     expect(second).toMatchObject({ status: 200, cache: 'HIT', etag: first.etag })
     expect(second.body).toEqual(first.body)
-    const revalidated = await fetch(`${server.url}${LIST}`, { headers: { 'If-None-Match': first.etag! } })
+    const revalidated = await fetch(`${server.url}${LIST}`, {
+      headers: { 'If-None-Match': first.etag! },
+    })
     expect(revalidated.status).toBe(304)
     expect(revalidated.headers.get('x-cache')).toBe('HIT')
   })
 
   it('is never read or filled by a signed-in request, so nothing crosses between users', async () => {
-    const draft = await createArticle(payload, { title: 'Cached secret draft', authors: [author.id] })
+    const draft = await createArticle(payload, {
+      title: 'Cached secret draft',
+      authors: [author.id],
+    })
     const path = `/api/articles?limit=50&draft=true&depth=0`
     await warm(path)
     const staff = await get(path, { Authorization: editorAuth })
@@ -81,12 +95,19 @@ describe('the response cache of anonymous reads', () => {
   })
 
   it('stops serving an article the moment it is unpublished', async () => {
-    const piece = await createArticle(payload, { title: 'Soon pulled', authors: [author.id] }, 'published')
+    const piece = await createArticle(
+      payload,
+      { title: 'Soon pulled', authors: [author.id] },
+      'published',
+    )
     const page = `/api/public/articles/${piece.slug}`
     expect((await warm(page)).status).toBe(200)
     const res = await fetch(`${server.url}/api/articles/${piece.id}/workflow`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: await login(server.url, publisher.email) },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: await login(server.url, publisher.email),
+      },
       body: JSON.stringify({ action: 'unpublish' }),
     })
     expect(res.status).toBe(200)
@@ -105,12 +126,23 @@ describe('the response cache of anonymous reads', () => {
     const posted = await fetch(`${server.url}/api/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ article: live.id, authorName: 'Reader', authorEmail: 'reader@example.test', body: 'Well argued.' }),
+      body: JSON.stringify({
+        article: live.id,
+        authorName: 'Reader',
+        authorEmail: 'reader@example.test',
+        body: 'Well argued.',
+      }),
     })
     expect(posted.status).toBe(201)
     expect((await get(page)).cache).toBe('HIT') // a pending comment is not public: nothing to drop
     const { id } = ((await posted.json()) as { doc: { id: number | string } }).doc
-    await payload.update({ collection: 'comments', id, data: { status: 'approved' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'comments',
+      id,
+      data: { status: 'approved' },
+      user: editor,
+      overrideAccess: false,
+    })
     const approved = await get(page)
     expect(approved.cache).toBe('MISS')
     expect(approved.body.comments.map((c: { body: string }) => c.body)).toContain('Well argued.')
@@ -132,7 +164,8 @@ describe('the response cache of anonymous GraphQL queries', () => {
     return { status: res.status, cache: res.headers.get('x-cache'), body: await res.json() }
   }
   const LIST_QUERY = '{ Articles(limit: 50, sort: "-publishedAt") { docs { title } } }'
-  const listed = (body: { data: { Articles: { docs: { title: string }[] } } }) => body.data.Articles.docs.map((d) => d.title)
+  const listed = (body: { data: { Articles: { docs: { title: string }[] } } }) =>
+    body.data.Articles.docs.map((d) => d.title)
 
   it('answers a repeated query from memory, and a changed one is a new entry', async () => {
     const first = await post(LIST_QUERY)
@@ -146,7 +179,11 @@ describe('the response cache of anonymous GraphQL queries', () => {
   it('drops cached queries when an article is published, and never keeps a mutation or a signed-in answer', async () => {
     await post(LIST_QUERY)
     expect((await post(LIST_QUERY)).cache).toBe('HIT')
-    const next = await createArticle(payload, { title: 'Published for GraphQL', authors: [author.id] }, 'published')
+    const next = await createArticle(
+      payload,
+      { title: 'Published for GraphQL', authors: [author.id] },
+      'published',
+    )
     const after = await post(LIST_QUERY)
     expect(after.cache).toBe('MISS')
     expect(listed(after.body)).toContain('Published for GraphQL')

@@ -77,19 +77,29 @@ async function api(
 
 const message = (res: Res): string => res.body?.errors?.[0]?.message ?? JSON.stringify(res.body)
 
-const tryLogin = (email: string, password: string, base?: string) => api('POST', '/api/users/login', { json: { email, password }, base })
+const tryLogin = (email: string, password: string, base?: string) =>
+  api('POST', '/api/users/login', { json: { email, password }, base })
 
 const ID = () => (usingMongo() ? 'String' : 'Int')
 
 const gqlLogin = (email: string, password: string, base = server.url) =>
-  graphql(base, 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }', {
-    email,
-    password,
-  })
+  graphql(
+    base,
+    'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+    {
+      email,
+      password,
+    },
+  )
 
 /** What the database holds, hidden auth fields included. */
 const stored = async (id: User['id']) =>
-  (await payload.findByID({ collection: 'users', id, showHiddenFields: true, depth: 0 })) as User & {
+  (await payload.findByID({
+    collection: 'users',
+    id,
+    showHiddenFields: true,
+    depth: 0,
+  })) as User & {
     hash: string
     loginAttempts?: number
     lockUntil?: string | null
@@ -144,30 +154,58 @@ describe('password guessing', () => {
     try {
       const base = limited.url
       expect((await tryLogin(editor.email, 'wrong-1', base)).status).toBe(401)
-      expect((await api('POST', '/api/users/forgot-password', { base, json: { email: 'nobody@example.test' } })).status).toBe(200)
+      expect(
+        (
+          await api('POST', '/api/users/forgot-password', {
+            base,
+            json: { email: 'nobody@example.test' },
+          })
+        ).status,
+      ).toBe(200)
       expect((await gqlLogin(editor.email, 'wrong-2', base)).status).toBe(200) // GraphQL: the error is in the body
-      expect((await api('POST', '/api/users/reset-password', { base, json: { token: 'nope', password: 'x-12345678' } })).status).toBe(403)
+      expect(
+        (
+          await api('POST', '/api/users/reset-password', {
+            base,
+            json: { token: 'nope', password: 'x-12345678' },
+          })
+        ).status,
+      ).toBe(403)
 
       // The fifth attempt is refused before any password is checked, even the right one.
       const refused = await tryLogin(editor.email, PASSWORD, base)
       expect(refused.status).toBe(429)
-      expect(message(refused)).toMatch(/Too many login or password-reset attempts from your address/)
+      expect(message(refused)).toMatch(
+        /Too many login or password-reset attempts from your address/,
+      )
       const retryAfter = Number(refused.headers.get('retry-after'))
       expect(retryAfter).toBeGreaterThan(0)
       expect(retryAfter).toBeLessThanOrEqual(900)
 
       // Every route and spelling that reaches the same operations is counted.
-      for (const path of ['/api/users/forgot-password', '/api/users/reset-password', '/api/users/LOGIN/']) {
-        expect((await api('POST', path, { base, json: { email: editor.email, password: PASSWORD } })).status).toBe(429)
+      for (const path of [
+        '/api/users/forgot-password',
+        '/api/users/reset-password',
+        '/api/users/LOGIN/',
+      ]) {
+        expect(
+          (await api('POST', path, { base, json: { email: editor.email, password: PASSWORD } }))
+            .status,
+        ).toBe(429)
       }
       const gql = await gqlLogin(editor.email, PASSWORD, base)
       expect(gql.status).toBe(429)
       expect(gql.body.errors?.[0].message).toMatch(/Too many/)
-      expect((await graphql(base, 'mutation { forgotPasswordUser(email: "nobody@example.test") }')).status).toBe(429)
+      expect(
+        (await graphql(base, 'mutation { forgotPasswordUser(email: "nobody@example.test") }'))
+          .status,
+      ).toBe(429)
 
       // Nothing else is limited: other GraphQL, reads with a token.
       expect((await graphql(base, '{ Articles { totalDocs } }')).status).toBe(200)
-      expect((await api('GET', '/api/users/me', { base, auth: editorAuth })).body.user.id).toBe(editor.id)
+      expect((await api('GET', '/api/users/me', { base, auth: editorAuth })).body.user.id).toBe(
+        editor.id,
+      )
     } finally {
       await limited.close()
     }
@@ -181,7 +219,9 @@ describe('password guessing', () => {
     }`
     const { status, body } = await graphql(server.url, query)
     expect(status).toBe(400)
-    expect(body.errors?.[0].message).toMatch(/one loginUser, forgotPasswordUser or resetPasswordUser mutation per request/)
+    expect(body.errors?.[0].message).toMatch(
+      /one loginUser, forgotPasswordUser or resetPasswordUser mutation per request/,
+    )
     expect((await stored(victim.id)).loginAttempts ?? 0).toBe(0)
   })
 
@@ -209,13 +249,24 @@ describe('unlocking', () => {
     const victim = await createUser(payload, ['contributor'])
     await lock(victim)
 
-    const byEditor = await api('POST', '/api/users/unlock', { auth: editorAuth, json: { email: victim.email } })
+    const byEditor = await api('POST', '/api/users/unlock', {
+      auth: editorAuth,
+      json: { email: victim.email },
+    })
     expect(byEditor.status).toBe(403)
-    const gql = await graphql(server.url, `mutation { unlockUser(email: "${victim.email}") }`, undefined, editorAuth)
+    const gql = await graphql(
+      server.url,
+      `mutation { unlockUser(email: "${victim.email}") }`,
+      undefined,
+      editorAuth,
+    )
     expect(gql.body.errors?.[0].extensions?.statusCode).toBe(403)
     expect(message(await tryLogin(victim.email, PASSWORD))).toMatch(/locked/)
 
-    const byAdmin = await api('POST', '/api/users/unlock', { auth: adminAuth, json: { email: victim.email } })
+    const byAdmin = await api('POST', '/api/users/unlock', {
+      auth: adminAuth,
+      json: { email: victim.email },
+    })
     expect(byAdmin.status).toBe(200)
     expect((await tryLogin(victim.email, PASSWORD)).status).toBe(200)
   })
@@ -241,15 +292,23 @@ describe('raising one’s own role', () => {
     ['PATCH /api/users/:id', (user: User) => `/api/users/${user.id}`, 403, ROLES_REFUSED],
     // Payload has no PATCH /me: it is PATCH /:id with the id "me", which is not an id.
     ['PATCH /api/users/me', () => '/api/users/me', 404, '"me" is not a valid user id'],
-    ['PATCH /api/users?where (bulk)', (user: User) => `/api/users?where[id][equals]=${user.id}`, 403, ROLES_REFUSED],
-  ])('%s with roles as an editor answers %i and changes nothing', async (_route, path, status, refusal) => {
-    const user = await createUser(payload, ['editor'])
-    const auth = await login(server.url, user.email)
-    const res = await api('PATCH', path(user), { auth, json: { roles: ['admin'] } })
-    expect(res.status).toBe(status)
-    expect(message(res)).toContain(refusal)
-    expect((await stored(user.id)).roles).toEqual(['editor'])
-  })
+    [
+      'PATCH /api/users?where (bulk)',
+      (user: User) => `/api/users?where[id][equals]=${user.id}`,
+      403,
+      ROLES_REFUSED,
+    ],
+  ])(
+    '%s with roles as an editor answers %i and changes nothing',
+    async (_route, path, status, refusal) => {
+      const user = await createUser(payload, ['editor'])
+      const auth = await login(server.url, user.email)
+      const res = await api('PATCH', path(user), { auth, json: { roles: ['admin'] } })
+      expect(res.status).toBe(status)
+      expect(message(res)).toContain(refusal)
+      expect((await stored(user.id)).roles).toEqual(['editor'])
+    },
+  )
 
   it('refuses it over GraphQL too, and lets the account save its other fields with its roles unchanged', async () => {
     const user = await createUser(payload, ['contributor'])
@@ -266,14 +325,20 @@ describe('raising one’s own role', () => {
     })
 
     // The admin form sends the roles back unchanged with every save: that is not a change.
-    const save = await api('PATCH', `/api/users/${user.id}`, { auth, json: { name: 'Renamed', roles: ['contributor'] } })
+    const save = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { name: 'Renamed', roles: ['contributor'] },
+    })
     expect(save.status).toBe(200)
     expect(await stored(user.id)).toMatchObject({ name: 'Renamed', roles: ['contributor'] })
   })
 
   it('lets an admin change roles', async () => {
     const user = await createUser(payload, ['contributor'])
-    const res = await api('PATCH', `/api/users/${user.id}`, { auth: adminAuth, json: { roles: ['editor'] } })
+    const res = await api('PATCH', `/api/users/${user.id}`, {
+      auth: adminAuth,
+      json: { roles: ['editor'] },
+    })
     expect(res.status).toBe(200)
     expect((await stored(user.id)).roles).toEqual(['editor'])
   })
@@ -286,16 +351,25 @@ describe('changing email or password with a stolen session', () => {
     const otherSession = await login(server.url, user.email)
     const before = (await stored(user.id)).hash
 
-    const missing = await api('PATCH', `/api/users/${user.id}`, { auth, json: { password: 'taken-over-1' } })
+    const missing = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { password: 'taken-over-1' },
+    })
     expect(missing.status).toBe(400)
     expect(message(missing)).toMatch(/needs your current password: send it as "currentPassword"/)
 
-    const wrong = await api('PATCH', `/api/users/${user.id}`, { auth, json: { password: 'taken-over-1', currentPassword: 'guess' } })
+    const wrong = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { password: 'taken-over-1', currentPassword: 'guess' },
+    })
     expect(wrong.status).toBe(403)
     expect(message(wrong)).toBe('The current password is wrong; your password was not changed.')
     expect((await stored(user.id)).hash).toBe(before)
 
-    const right = await api('PATCH', `/api/users/${user.id}`, { auth, json: { password: 'new-password-1', currentPassword: PASSWORD } })
+    const right = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { password: 'new-password-1', currentPassword: PASSWORD },
+    })
     expect(right.status).toBe(200)
     expect(right.body.doc).not.toHaveProperty('currentPassword')
     expect((await tryLogin(user.email, PASSWORD)).status).toBe(401)
@@ -310,15 +384,30 @@ describe('changing email or password with a stolen session', () => {
     const auth = await login(server.url, user.email)
     const attacker = 'attacker@evil.example'
 
-    expect((await api('PATCH', `/api/users/${user.id}`, { auth, json: { email: attacker } })).status).toBe(400)
-    expect((await api('PATCH', `/api/users/${user.id}`, { auth, json: { email: attacker, currentPassword: 'guess' } })).status).toBe(403)
+    expect(
+      (await api('PATCH', `/api/users/${user.id}`, { auth, json: { email: attacker } })).status,
+    ).toBe(400)
+    expect(
+      (
+        await api('PATCH', `/api/users/${user.id}`, {
+          auth,
+          json: { email: attacker, currentPassword: 'guess' },
+        })
+      ).status,
+    ).toBe(403)
     expect((await stored(user.id)).email).toBe(user.email)
 
     // Sending the email unchanged (as the admin form does) is not a change.
-    const rename = await api('PATCH', `/api/users/${user.id}`, { auth, json: { name: 'New Name', email: user.email.toUpperCase() } })
+    const rename = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { name: 'New Name', email: user.email.toUpperCase() },
+    })
     expect(rename.status).toBe(200)
 
-    const right = await api('PATCH', `/api/users/${user.id}`, { auth, json: { email: 'moved@example.test', currentPassword: PASSWORD } })
+    const right = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { email: 'moved@example.test', currentPassword: PASSWORD },
+    })
     expect(right.status).toBe(200)
     expect((await stored(user.id)).email).toBe('moved@example.test')
   })
@@ -337,7 +426,10 @@ describe('changing email or password with a stolen session', () => {
     expect(gql.body.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 } })
     expect(gql.body.errors?.[0].message).toMatch(/needs your current password/)
 
-    const bulk = await api('PATCH', `/api/users?where[id][equals]=${user.id}`, { auth, json: { password: 'taken-over-1' } })
+    const bulk = await api('PATCH', `/api/users?where[id][equals]=${user.id}`, {
+      auth,
+      json: { password: 'taken-over-1' },
+    })
     expect(bulk.status).toBe(400)
     expect((await stored(user.id)).hash).toBe(before)
   })
@@ -361,20 +453,42 @@ describe('changing email or password with a stolen session', () => {
     const user = await createUser(payload, ['editor'])
     const auth = await login(server.url, user.email)
     for (let i = 0; i < 5; i++) {
-      const res = await api('PATCH', `/api/users/${user.id}`, { auth, json: { password: 'taken-over-1', currentPassword: `guess-${i}` } })
+      const res = await api('PATCH', `/api/users/${user.id}`, {
+        auth,
+        json: { password: 'taken-over-1', currentPassword: `guess-${i}` },
+      })
       expect(res.status).toBe(403)
     }
-    const res = await api('PATCH', `/api/users/${user.id}`, { auth, json: { password: 'new-password-1', currentPassword: PASSWORD } })
+    const res = await api('PATCH', `/api/users/${user.id}`, {
+      auth,
+      json: { password: 'new-password-1', currentPassword: PASSWORD },
+    })
     expect(res.status).toBe(429)
-    expect(message(res)).toMatch(/Too many wrong current passwords for this account; try again in 10 min/)
+    expect(message(res)).toMatch(
+      /Too many wrong current passwords for this account; try again in 10 min/,
+    )
   })
 
   it('lets an admin set someone else’s password without theirs, but not the admin’s own without the current one', async () => {
     const user = await createUser(payload, ['publisher'])
-    expect((await api('PATCH', `/api/users/${user.id}`, { auth: adminAuth, json: { password: 'set-by-admin-1' } })).status).toBe(200)
+    expect(
+      (
+        await api('PATCH', `/api/users/${user.id}`, {
+          auth: adminAuth,
+          json: { password: 'set-by-admin-1' },
+        })
+      ).status,
+    ).toBe(200)
     expect((await tryLogin(user.email, 'set-by-admin-1')).status).toBe(200)
 
-    expect((await api('PATCH', `/api/users/${admin.id}`, { auth: adminAuth, json: { password: 'taken-over-1' } })).status).toBe(400)
+    expect(
+      (
+        await api('PATCH', `/api/users/${admin.id}`, {
+          auth: adminAuth,
+          json: { password: 'taken-over-1' },
+        })
+      ).status,
+    ).toBe(400)
     expect((await tryLogin(admin.email, PASSWORD)).status).toBe(200)
   })
 })
@@ -384,7 +498,9 @@ describe('forgot and reset password', () => {
   async function resetTokenFor(email: string): Promise<string> {
     const send = vi.spyOn(payload.email, 'sendEmail')
     try {
-      expect((await api('POST', '/api/users/forgot-password', { json: { email } })).status).toBe(200)
+      expect((await api('POST', '/api/users/forgot-password', { json: { email } })).status).toBe(
+        200,
+      )
       expect(send).toHaveBeenCalledTimes(1)
       const html = String((send.mock.calls[0][0] as { html?: unknown }).html)
       return /\/reset\/([0-9a-f]+)/.exec(html)![1]
@@ -398,7 +514,9 @@ describe('forgot and reset password', () => {
     const send = vi.spyOn(payload.email, 'sendEmail')
     try {
       const known = await api('POST', '/api/users/forgot-password', { json: { email: user.email } })
-      const unknown = await api('POST', '/api/users/forgot-password', { json: { email: 'nobody-here@example.test' } })
+      const unknown = await api('POST', '/api/users/forgot-password', {
+        json: { email: 'nobody-here@example.test' },
+      })
       expect(known.status).toBe(200)
       expect(unknown.status).toBe(200)
       expect(unknown.body).toEqual(known.body)
@@ -414,11 +532,15 @@ describe('forgot and reset password', () => {
     const token = await resetTokenFor(user.email)
     expect(token).toBe((await stored(user.id)).resetPasswordToken)
 
-    const first = await api('POST', '/api/users/reset-password', { json: { token, password: 'after-reset-1' } })
+    const first = await api('POST', '/api/users/reset-password', {
+      json: { token, password: 'after-reset-1' },
+    })
     expect(first.status).toBe(200)
     expect((await tryLogin(user.email, 'after-reset-1')).status).toBe(200)
 
-    const again = await api('POST', '/api/users/reset-password', { json: { token, password: 'second-reset-1' } })
+    const again = await api('POST', '/api/users/reset-password', {
+      json: { token, password: 'second-reset-1' },
+    })
     expect(again.status).toBe(403)
     expect(message(again)).toBe('Token is either invalid or has expired.')
     expect((await tryLogin(user.email, 'second-reset-1')).status).toBe(401)
@@ -436,14 +558,17 @@ describe('forgot and reset password', () => {
       id: user.id,
       data: { resetPasswordExpiration: new Date(Date.now() - 1000).toISOString() },
     })
-    const res = await api('POST', '/api/users/reset-password', { json: { token, password: 'after-reset-1' } })
+    const res = await api('POST', '/api/users/reset-password', {
+      json: { token, password: 'after-reset-1' },
+    })
     expect(res.status).toBe(403)
     expect((await tryLogin(user.email, PASSWORD)).status).toBe(200)
   })
 })
 
 describe('cookies, CORS and CSRF', () => {
-  const cookieOf = (res: Res) => /payload-token=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')![1]
+  const cookieOf = (res: Res) =>
+    /payload-token=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')![1]
 
   it('sets the login cookie HttpOnly and SameSite=Lax, and Secure in production', async () => {
     const res = await tryLogin(editor.email, PASSWORD)
@@ -471,7 +596,9 @@ describe('cookies, CORS and CSRF', () => {
       headers: { Origin: EVIL_ORIGIN, 'Access-Control-Request-Method': 'POST' },
     })
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
-    const graphqlPreflight = await api('OPTIONS', '/api/graphql', { headers: { Origin: EVIL_ORIGIN } })
+    const graphqlPreflight = await api('OPTIONS', '/api/graphql', {
+      headers: { Origin: EVIL_ORIGIN },
+    })
     expect(graphqlPreflight.headers.get('access-control-allow-origin')).toBeNull()
 
     for (const origin of [SITE_ORIGIN, SERVER_ORIGIN]) {
@@ -485,7 +612,8 @@ describe('cookies, CORS and CSRF', () => {
     const user = await createUser(payload, ['editor'])
     const cookie = `payload-token=${cookieOf(await tryLogin(user.email, PASSWORD))}`
 
-    const me = (headers: Record<string, string>) => api('GET', '/api/users/me', { headers: { Cookie: cookie, ...headers } })
+    const me = (headers: Record<string, string>) =>
+      api('GET', '/api/users/me', { headers: { Cookie: cookie, ...headers } })
     expect((await me({ Origin: EVIL_ORIGIN })).body.user).toBeNull()
     expect((await me({ 'Sec-Fetch-Site': 'cross-site' })).body.user).toBeNull()
     expect((await me({ Origin: SERVER_ORIGIN })).body.user?.id).toBe(user.id)

@@ -46,10 +46,20 @@ beforeAll(async () => {
   author = await createAuthor(payload, { name: 'Cleo Byline', user: contributor.id })
   source = await createSource(payload, { name: 'Port Authority' })
   draft = await createArticle(payload, { title: 'Unfinished piece', authors: [author.id] })
-  live = await createArticle(payload, { title: 'Harbour reopens', authors: [author.id] }, 'published')
+  live = await createArticle(
+    payload,
+    { title: 'Harbour reopens', authors: [author.id] },
+    'published',
+  )
   comment = await payload.create({
     collection: 'comments',
-    data: { article: live.id, authorName: 'Reader', authorEmail: 'r@example.test', body: 'Good news.', status: 'pending' },
+    data: {
+      article: live.id,
+      authorName: 'Reader',
+      authorEmail: 'r@example.test',
+      body: 'Good news.',
+      status: 'pending',
+    },
   })
   png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
     .png()
@@ -68,7 +78,12 @@ afterAll(() => server?.close())
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-async function send(method: string, path: string, body: string | FormData, who?: keyof typeof auth): Promise<Res> {
+async function send(
+  method: string,
+  path: string,
+  body: string | FormData,
+  who?: keyof typeof auth,
+): Promise<Res> {
   const headers: Record<string, string> = who ? { Authorization: auth[who] } : {}
   if (typeof body === 'string') headers['Content-Type'] = 'application/json'
   const res = await fetch(`${server.url}${path}`, { method, headers, body })
@@ -91,8 +106,25 @@ const lexical = (extra: string) =>
 /** Every document of every collection, as the database holds it, to prove an attack changed nothing. */
 const snapshot = async () => {
   const all: Record<string, unknown> = {}
-  for (const collection of ['articles', 'authors', 'sources', 'comments', 'media', 'users', 'workflow-events'] as const) {
-    all[collection] = (await payload.find({ collection, depth: 0, limit: 1000, draft: true, showHiddenFields: true, sort: 'id' })).docs
+  for (const collection of [
+    'articles',
+    'authors',
+    'sources',
+    'comments',
+    'media',
+    'users',
+    'workflow-events',
+  ] as const) {
+    all[collection] = (
+      await payload.find({
+        collection,
+        depth: 0,
+        limit: 1000,
+        draft: true,
+        showHiddenFields: true,
+        sort: 'id',
+      })
+    ).docs
   }
   return all
 }
@@ -106,7 +138,12 @@ type Attack = { who: Who; request: string; body: string; at: string }
  * instead of becoming a key, so JSON.stringify would drop it.
  */
 function attacks(): Attack[] {
-  const attack = (who: Who, request: string, body: string, at: string): Attack => ({ who, request, body, at })
+  const attack = (who: Who, request: string, body: string, at: string): Attack => ({
+    who,
+    request,
+    body,
+    at,
+  })
   const article = `"title":"Mine","authors":[${author.id}]`
   const reader = `"article":${live.id},"authorName":"Reader","authorEmail":"x@example.test","body":"Hi"`
   const account = `"email":"new@example.test","password":"a-long-password","name":"New"`
@@ -114,9 +151,24 @@ function attacks(): Attack[] {
   const inText = 'body.root.children.0.children.0'
   return [
     attack('contributor', 'POST /api/articles', `{${article},"__proto__":${GRANTS}}`, '__proto__'),
-    attack('contributor', 'POST /api/articles', `{${article},"constructor":{"prototype":${GRANTS}}}`, 'constructor'),
-    attack('editor', 'POST /api/articles', `{"title":"Mine","authors":[{"__proto__":${GRANTS}}]}`, 'authors.0.__proto__'),
-    attack('editor', 'POST /api/articles', `{${article},"body":${lexical(`"__proto__":${GRANTS}`)}}`, `${inText}.__proto__`),
+    attack(
+      'contributor',
+      'POST /api/articles',
+      `{${article},"constructor":{"prototype":${GRANTS}}}`,
+      'constructor',
+    ),
+    attack(
+      'editor',
+      'POST /api/articles',
+      `{"title":"Mine","authors":[{"__proto__":${GRANTS}}]}`,
+      'authors.0.__proto__',
+    ),
+    attack(
+      'editor',
+      'POST /api/articles',
+      `{${article},"body":${lexical(`"__proto__":${GRANTS}`)}}`,
+      `${inText}.__proto__`,
+    ),
     attack(
       'editor',
       'POST /api/articles',
@@ -129,22 +181,87 @@ function attacks(): Attack[] {
       `{"name":"New","links":[{"label":"Site","url":"https://a.test","__proto__":${GRANTS}}]}`,
       'links.0.__proto__',
     ),
-    attack('contributor', 'POST /api/sources', `{"name":"New source","kind":"other","constructor":{"prototype":${GRANTS}}}`, 'constructor'),
-    attack('anonymous', 'POST /api/comments', `{${reader},"__proto__":{"status":"approved"}}`, '__proto__'),
+    attack(
+      'contributor',
+      'POST /api/sources',
+      `{"name":"New source","kind":"other","constructor":{"prototype":${GRANTS}}}`,
+      'constructor',
+    ),
+    attack(
+      'anonymous',
+      'POST /api/comments',
+      `{${reader},"__proto__":{"status":"approved"}}`,
+      '__proto__',
+    ),
     attack('admin', 'POST /api/users', `{${account},"__proto__":${GRANTS}}`, '__proto__'),
     attack('editor', 'POST /api/media', `{"alt":"x","prototype":${GRANTS}}`, 'prototype'),
     attack('admin', 'POST /api/workflow-events', `{${event},"__proto__":${GRANTS}}`, '__proto__'),
-    attack('contributor', `PATCH /api/articles/${draft.id}`, `{"title":"Changed","__proto__":${GRANTS}}`, '__proto__'),
-    attack('contributor', `PATCH /api/articles/${draft.id}`, `{"body":${lexical(`"__proto__":${GRANTS}`)}}`, `${inText}.__proto__`),
-    attack('editor', `PATCH /api/articles?where[id][equals]=${draft.id}`, `{"dek":"x","__proto__":${GRANTS}}`, '__proto__'),
-    attack('editor', `PATCH /api/authors/${author.id}`, `{"bio":"Changed","constructor":{"prototype":${GRANTS}}}`, 'constructor'),
-    attack('editor', `PATCH /api/sources/${source.id}`, `{"notes":"Changed","__proto__":${GRANTS}}`, '__proto__'),
-    attack('editor', `PATCH /api/comments/${comment.id}`, `{"body":"Changed","__proto__":{"status":"approved"}}`, '__proto__'),
-    attack('contributor', `PATCH /api/users/${contributor.id}`, `{"name":"Changed","__proto__":${GRANTS}}`, '__proto__'),
-    attack('contributor', `PATCH /api/users/${contributor.id}`, `{"name":"Changed","constructor":{"prototype":${GRANTS}}}`, 'constructor'),
-    attack('contributor', 'PATCH /api/users/me', `{"name":"Changed","__proto__":${GRANTS}}`, '__proto__'),
-    attack('editor', `PATCH /api/media/${media.id}`, `{"alt":"Changed","__proto__":${GRANTS}}`, '__proto__'),
-    attack('admin', 'PATCH /api/workflow-events?where[seq][exists]=true', `{"note":"x","__proto__":${GRANTS}}`, '__proto__'),
+    attack(
+      'contributor',
+      `PATCH /api/articles/${draft.id}`,
+      `{"title":"Changed","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'contributor',
+      `PATCH /api/articles/${draft.id}`,
+      `{"body":${lexical(`"__proto__":${GRANTS}`)}}`,
+      `${inText}.__proto__`,
+    ),
+    attack(
+      'editor',
+      `PATCH /api/articles?where[id][equals]=${draft.id}`,
+      `{"dek":"x","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'editor',
+      `PATCH /api/authors/${author.id}`,
+      `{"bio":"Changed","constructor":{"prototype":${GRANTS}}}`,
+      'constructor',
+    ),
+    attack(
+      'editor',
+      `PATCH /api/sources/${source.id}`,
+      `{"notes":"Changed","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'editor',
+      `PATCH /api/comments/${comment.id}`,
+      `{"body":"Changed","__proto__":{"status":"approved"}}`,
+      '__proto__',
+    ),
+    attack(
+      'contributor',
+      `PATCH /api/users/${contributor.id}`,
+      `{"name":"Changed","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'contributor',
+      `PATCH /api/users/${contributor.id}`,
+      `{"name":"Changed","constructor":{"prototype":${GRANTS}}}`,
+      'constructor',
+    ),
+    attack(
+      'contributor',
+      'PATCH /api/users/me',
+      `{"name":"Changed","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'editor',
+      `PATCH /api/media/${media.id}`,
+      `{"alt":"Changed","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
+    attack(
+      'admin',
+      'PATCH /api/workflow-events?where[seq][exists]=true',
+      `{"note":"x","__proto__":${GRANTS}}`,
+      '__proto__',
+    ),
   ]
 }
 
@@ -156,18 +273,34 @@ function attacks(): Attack[] {
 async function expectUnpolluted() {
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore)
   const empty: Record<string, unknown> = {}
-  for (const key of ['roles', 'isAdmin', '_status', 'status', 'user']) expect(empty[key]).toBeUndefined()
+  for (const key of ['roles', 'isAdmin', '_status', 'status', 'user'])
+    expect(empty[key]).toBeUndefined()
 
-  const me = await fetch(`${server.url}/api/users/me`, { headers: { Authorization: auth.contributor } }).then((r) => r.json())
+  const me = await fetch(`${server.url}/api/users/me`, {
+    headers: { Authorization: auth.contributor },
+  }).then((r) => r.json())
   expect(me.user.roles).toEqual(['contributor'])
-  const publicArticles = await fetch(`${server.url}/api/articles?draft=true&depth=0`).then((r) => r.json())
+  const publicArticles = await fetch(`${server.url}/api/articles?draft=true&depth=0`).then((r) =>
+    r.json(),
+  )
   expect(publicArticles.docs.map((doc: Article) => doc.title)).toEqual(['Harbour reopens'])
   expect((await fetch(`${server.url}/api/articles/${draft.id}?draft=true`)).status).toBe(404)
   const publicComments = await fetch(`${server.url}/api/comments`).then((r) => r.json())
   expect(publicComments.totalDocs).toBe(0)
   expect((await fetch(`${server.url}/api/users`)).status).toBe(403)
-  expect((await fetch(`${server.url}/api/workflow-events`, { headers: { Authorization: auth.contributor } })).status).toBe(200)
-  const asContributor = await send('PATCH', `/api/users/${contributor.id}`, '{"roles":["admin"]}', 'contributor')
+  expect(
+    (
+      await fetch(`${server.url}/api/workflow-events`, {
+        headers: { Authorization: auth.contributor },
+      })
+    ).status,
+  ).toBe(200)
+  const asContributor = await send(
+    'PATCH',
+    `/api/users/${contributor.id}`,
+    '{"roles":["admin"]}',
+    'contributor',
+  )
   expect(asContributor.status).toBe(403)
 }
 
@@ -201,7 +334,9 @@ describe('prototype keys in JSON bodies', () => {
       'contributor',
     )
     expect(res.status).toBe(400)
-    expect(message(res)).toBe('The request body contains the forbidden key "__proto__" at variables.data.__proto__.')
+    expect(message(res)).toBe(
+      'The request body contains the forbidden key "__proto__" at variables.data.__proto__.',
+    )
     await expectUnpolluted()
   })
 
@@ -214,7 +349,12 @@ describe('prototype keys in JSON bodies', () => {
     )
     expect(article.status).toBe(201)
     expect(article.body.doc._status).toBe('draft')
-    const account = await send('PATCH', `/api/users/${contributor.id}`, '{"name":"Cleo C."}', 'contributor')
+    const account = await send(
+      'PATCH',
+      `/api/users/${contributor.id}`,
+      '{"name":"Cleo C."}',
+      'contributor',
+    )
     expect(account.status).toBe(200)
     expect(account.body.doc.roles).toEqual(['contributor'])
   })
@@ -224,7 +364,8 @@ describe('prototype keys that reach Payload another way', () => {
   const form = (data: string, file?: Buffer) => {
     const body = new FormData()
     body.append('_payload', data)
-    if (file) body.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'photo.png')
+    if (file)
+      body.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'photo.png')
     return body
   }
 
@@ -234,13 +375,33 @@ describe('prototype keys that reach Payload another way', () => {
       [
         'POST',
         '/api/articles',
-        form(`{"title":"Mine","authors":[${author.id}],"body":${lexical(`"__proto__":${GRANTS}`)}}`),
+        form(
+          `{"title":"Mine","authors":[${author.id}],"body":${lexical(`"__proto__":${GRANTS}`)}}`,
+        ),
         'contributor',
         'body.root.children.0.children.0.__proto__',
       ],
-      ['PATCH', `/api/users/${contributor.id}`, form(`{"name":"Changed","__proto__":${GRANTS}}`), 'contributor', '__proto__'],
-      ['POST', '/api/media', form(`{"alt":"Photo","constructor":{"prototype":${GRANTS}}}`, png), 'editor', 'constructor'],
-      ['PATCH', `/api/media/${media.id}`, form(`{"alt":"Photo","__proto__":${GRANTS}}`, png), 'editor', '__proto__'],
+      [
+        'PATCH',
+        `/api/users/${contributor.id}`,
+        form(`{"name":"Changed","__proto__":${GRANTS}}`),
+        'contributor',
+        '__proto__',
+      ],
+      [
+        'POST',
+        '/api/media',
+        form(`{"alt":"Photo","constructor":{"prototype":${GRANTS}}}`, png),
+        'editor',
+        'constructor',
+      ],
+      [
+        'PATCH',
+        `/api/media/${media.id}`,
+        form(`{"alt":"Photo","__proto__":${GRANTS}}`, png),
+        'editor',
+        '__proto__',
+      ],
     ]
     for (const [method, path, body, who, keyPath] of cases) {
       const res = await send(method, path, body, who)
@@ -257,7 +418,11 @@ describe('prototype keys that reach Payload another way', () => {
   it('refuses a `_payload` that is not an object (Payload answered a string with 500)', async () => {
     for (const data of ['"a string"', '42', 'null']) {
       const res = await send('POST', '/api/media', form(data, png), 'editor')
-      expect({ data, status: res.status, message: message(res) }).toEqual({ data, status: 400, message: 'The data must be a JSON object.' })
+      expect({ data, status: res.status, message: message(res) }).toEqual({
+        data,
+        status: 400,
+        message: 'The data must be a JSON object.',
+      })
     }
   })
 

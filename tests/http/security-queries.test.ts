@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { MAX_GRAPHQL_ROWS } from '../../src/graphql/queryLimits'
 import { MAX_DEPTH, PUBLIC_LIMIT, STAFF_LIMIT } from '../../src/hooks/capPublicQueries'
-import { MAX_TEXT_MATCH_LENGTH, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from '../../src/lib/whereShape'
+import {
+  MAX_TEXT_MATCH_LENGTH,
+  MAX_WHERE_CONDITIONS,
+  MAX_WHERE_NESTING,
+} from '../../src/lib/whereShape'
 import type { Article, Comment, User } from '../../src/payload-types'
 import { createArticle, createAuthor, createSource, createUser, desk } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
@@ -27,7 +31,8 @@ const get = async (url: string, headers: Record<string, string> = {}) => {
 }
 const message = (body: { errors?: { message: string }[] }) => body.errors?.[0]?.message
 /** `where[or][0][or][0]…[title][equals]=…`, and/or nested `levels` deep. */
-const nested = (levels: number) => `where${'[or][0]'.repeat(levels)}[title][equals]=${encodeURIComponent(article.title)}`
+const nested = (levels: number) =>
+  `where${'[or][0]'.repeat(levels)}[title][equals]=${encodeURIComponent(article.title)}`
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -36,11 +41,22 @@ beforeAll(async () => {
   const author = await createAuthor(payload, { name: 'Sam Byline', user: contributor.id })
   authorId = author.id
   const source = await createSource(payload, { name: 'Port Authority' })
-  article = await createArticle(payload, { title: 'Harbour reopens', authors: [author.id], sources: [source.id] }, 'published')
+  article = await createArticle(
+    payload,
+    { title: 'Harbour reopens', authors: [author.id], sources: [source.id] },
+    'published',
+  )
   const comment = (data: Partial<Comment>) =>
     payload.create({
       collection: 'comments',
-      data: { article: article.id, authorName: 'Reader', authorEmail: 'r@example.test', body: 'Yes.', status: 'approved', ...data },
+      data: {
+        article: article.id,
+        authorName: 'Reader',
+        authorEmail: 'r@example.test',
+        body: 'Yes.',
+        status: 'approved',
+        ...data,
+      },
     })
   reply = await comment({ parent: (await comment({})).id })
   editor = (await desk(payload)).editor
@@ -62,7 +78,9 @@ describe('page size and population', () => {
   })
 
   it(`keeps contributors and the public at ${PUBLIC_LIMIT}`, async () => {
-    expect((await get('/api/articles?limit=1000', { Authorization: auth.contributor })).body.limit).toBe(PUBLIC_LIMIT)
+    expect(
+      (await get('/api/articles?limit=1000', { Authorization: auth.contributor })).body.limit,
+    ).toBe(PUBLIC_LIMIT)
     expect((await get('/api/articles?limit=-1')).body.limit).toBe(PUBLIC_LIMIT)
   })
 
@@ -78,15 +96,26 @@ describe('page size and population', () => {
   it(`populates at most ${MAX_DEPTH} levels for staff too`, async () => {
     // reply → parent comment (1) → its article (2) → the article's authors (3) → an author's account (4).
     // A populated article carries only its title and slug unless asked for more (`populate`).
-    const { status, body } = await get(`/api/comments/${reply.id}?depth=10&populate[articles][authors]=true`, {
-      Authorization: auth.editor,
-    })
+    const { status, body } = await get(
+      `/api/comments/${reply.id}?depth=10&populate[articles][authors]=true`,
+      {
+        Authorization: auth.editor,
+      },
+    )
     expect(status).toBe(200)
     const byline = body.parent.article.authors[0]
     expect(byline.name).toBe('Sam Byline')
     expect(['number', 'string']).toContain(typeof byline.user)
-    const four = await payload.findByID({ collection: 'comments', id: reply.id, depth: 4, populate: { articles: { authors: true } } })
-    expect(typeof ((four.parent as Comment).article as Article & { authors: { user: unknown }[] }).authors[0].user).toBe('object')
+    const four = await payload.findByID({
+      collection: 'comments',
+      id: reply.id,
+      depth: 4,
+      populate: { articles: { authors: true } },
+    })
+    expect(
+      typeof ((four.parent as Comment).article as Article & { authors: { user: unknown }[] })
+        .authors[0].user,
+    ).toBe('object')
   })
 })
 
@@ -97,13 +126,20 @@ describe('filters', () => {
     expect(message(rest.body)).toBe(
       `This filter nests and/or more than ${MAX_WHERE_NESTING} levels deep; at most ${MAX_WHERE_NESTING} are allowed.`,
     )
-    const where = (levels: number) => `${'{ OR: [ '.repeat(levels)}{ title: { equals: "Harbour reopens" } }${' ] }'.repeat(levels)}`
-    const deep = await graphql(server.url, `{ Articles(where: ${where(MAX_WHERE_NESTING + 1)}) { totalDocs } }`)
+    const where = (levels: number) =>
+      `${'{ OR: [ '.repeat(levels)}{ title: { equals: "Harbour reopens" } }${' ] }'.repeat(levels)}`
+    const deep = await graphql(
+      server.url,
+      `{ Articles(where: ${where(MAX_WHERE_NESTING + 1)}) { totalDocs } }`,
+    )
     expect(deep.body.errors?.[0]).toMatchObject({
       message: expect.stringContaining(`at most ${MAX_WHERE_NESTING}`),
       extensions: { statusCode: 400 },
     })
-    const allowed = await graphql(server.url, `{ Articles(where: ${where(MAX_WHERE_NESTING)}) { totalDocs } }`)
+    const allowed = await graphql(
+      server.url,
+      `{ Articles(where: ${where(MAX_WHERE_NESTING)}) { totalDocs } }`,
+    )
     expect(allowed.body).toEqual({ data: { Articles: { totalDocs: 1 } } })
     expect((await get(`/api/articles?${nested(4)}`)).body.totalDocs).toBe(1)
     const fiveInQueryString = await get(`/api/articles?${nested(5)}`)
@@ -114,8 +150,11 @@ describe('filters', () => {
   })
 
   it(`answers ${MAX_WHERE_CONDITIONS + 1} conditions with 400 naming the limit, and accepts ${MAX_WHERE_CONDITIONS}`, async () => {
-    const conditions = (n: number) => Array.from({ length: n }, (_, i) => `where[or][${i}][slug][equals]=s${i}`).join('&')
-    const tooMany = await get(`/api/articles?${conditions(MAX_WHERE_CONDITIONS + 1)}`, { Authorization: auth.editor })
+    const conditions = (n: number) =>
+      Array.from({ length: n }, (_, i) => `where[or][${i}][slug][equals]=s${i}`).join('&')
+    const tooMany = await get(`/api/articles?${conditions(MAX_WHERE_CONDITIONS + 1)}`, {
+      Authorization: auth.editor,
+    })
     expect(tooMany.status).toBe(400)
     expect(message(tooMany.body)).toBe(
       `This filter has more than ${MAX_WHERE_CONDITIONS} conditions; at most ${MAX_WHERE_CONDITIONS} are allowed.`,
@@ -126,13 +165,17 @@ describe('filters', () => {
   it(`answers a like or contains text over ${MAX_TEXT_MATCH_LENGTH} characters with 400 naming the limit`, async () => {
     const long = 'harbour '.repeat(20)
     for (const operator of ['like', 'contains']) {
-      const res = await get(`/api/articles?where[title][${operator}]=${encodeURIComponent(long)}`, { Authorization: auth.editor })
+      const res = await get(`/api/articles?where[title][${operator}]=${encodeURIComponent(long)}`, {
+        Authorization: auth.editor,
+      })
       expect(res.status).toBe(400)
       expect(message(res.body)).toBe(
         `Cannot filter "title" with ${operator}: the text is ${long.length} characters; at most ${MAX_TEXT_MATCH_LENGTH} are allowed.`,
       )
     }
-    expect((await get(`/api/articles?where[title][like]=${'a'.repeat(MAX_TEXT_MATCH_LENGTH)}`)).status).toBe(200)
+    expect(
+      (await get(`/api/articles?where[title][like]=${'a'.repeat(MAX_TEXT_MATCH_LENGTH)}`)).status,
+    ).toBe(200)
   })
 })
 
@@ -143,7 +186,10 @@ describe('GraphQL', () => {
       '{ Articles(limit: 20, sort: "-publishedAt", where: { tags: { equals: "transport" } }) { totalDocs docs { title slug dek publishedAt authors { name slug } sources { name kind } } } }',
     )
     expect(readme.body.errors).toBeUndefined()
-    const page = await graphql(server.url, '{ Articles(limit: 100) { docs { title authors { name } sources { name } } } }')
+    const page = await graphql(
+      server.url,
+      '{ Articles(limit: 100) { docs { title authors { name } sources { name } } } }',
+    )
     expect(page.body.errors).toBeUndefined()
     expect(page.body.data.Articles.docs).toContainEqual({
       title: 'Harbour reopens',
@@ -209,21 +255,33 @@ describe('GraphQL', () => {
     // graphql-http answers a request that does not ask for application/graphql-response+json with 200.
     expect(status).toBe(200)
     expect(body.data).toBeUndefined()
-    expect(message(body)).toMatch(/^The query exceeds the maximum complexity of 100\. Actual complexity is \d+/)
+    expect(message(body)).toMatch(
+      /^The query exceeds the maximum complexity of 100\. Actual complexity is \d+/,
+    )
   })
 
   it(`refuses lists that ask for more than ${MAX_GRAPHQL_ROWS} documents together`, async () => {
-    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: Articles(limit: 100) { totalDocs }`).join(' ')
+    const aliases = Array.from(
+      { length: 6 },
+      (_, i) => `a${i}: Articles(limit: 100) { totalDocs }`,
+    ).join(' ')
     const { body } = await graphql(server.url, `{ ${aliases} }`)
     expect(body.data).toBeUndefined()
     expect(message(body)).toBe(
       `This query asks for up to 600 documents in its lists; at most ${MAX_GRAPHQL_ROWS} are allowed per query. Ask for smaller pages or split the query.`,
     )
-    const byVariable = await graphql(server.url, 'query ($n: Int) { Articles(limit: $n) { totalDocs } Sources(limit: $n) { totalDocs } }', {
-      n: 300,
-    })
+    const byVariable = await graphql(
+      server.url,
+      'query ($n: Int) { Articles(limit: $n) { totalDocs } Sources(limit: $n) { totalDocs } }',
+      {
+        n: 300,
+      },
+    )
     expect(message(byVariable.body)).toMatch(/up to 600 documents/)
-    const unpaginated = await graphql(server.url, '{ Articles(pagination: false) { totalDocs } Sources { totalDocs } }')
+    const unpaginated = await graphql(
+      server.url,
+      '{ Articles(pagination: false) { totalDocs } Sources { totalDocs } }',
+    )
     expect(message(unpaginated.body)).toMatch(/up to 510 documents/)
   })
 
@@ -253,13 +311,19 @@ describe('headers', () => {
   it('lets the GraphQL playground (not in production) load its code from its CDN', async () => {
     const { status, headers } = await fetch(`${server.url}/api/graphql-playground`)
     expect(status).toBe(200)
-    expect(headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net")
+    expect(headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net",
+    )
   })
 
   it("keeps a caller's X-Request-Id when it is safe, and replaces one that is not", async () => {
-    expect((await get('/api/articles', { 'X-Request-Id': 'lb-7f3a.2:9' })).headers.get('x-request-id')).toBe('lb-7f3a.2:9')
+    expect(
+      (await get('/api/articles', { 'X-Request-Id': 'lb-7f3a.2:9' })).headers.get('x-request-id'),
+    ).toBe('lb-7f3a.2:9')
     for (const unsafe of ['has space', 'x'.repeat(101), '<script>']) {
-      expect((await get('/api/articles', { 'X-Request-Id': unsafe })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+      expect(
+        (await get('/api/articles', { 'X-Request-Id': unsafe })).headers.get('x-request-id'),
+      ).toMatch(/^[0-9a-f-]{36}$/)
     }
   })
 })
@@ -269,9 +333,14 @@ describe('unexpected errors', () => {
   /** Log lines as written by Payload's logger (pino), captured instead of printed. */
   const captureLog = () => {
     const logger = payload.logger as unknown as Record<symbol, { write: (line: string) => boolean }>
-    const stream = logger[Object.getOwnPropertySymbols(logger).find((symbol) => symbol.description === 'pino.stream')!]
+    const stream =
+      logger[
+        Object.getOwnPropertySymbols(logger).find((symbol) => symbol.description === 'pino.stream')!
+      ]
     const lines: Record<string, any>[] = []
-    const write = vi.spyOn(stream, 'write').mockImplementation((line: string) => (lines.push(JSON.parse(line)), true))
+    const write = vi
+      .spyOn(stream, 'write')
+      .mockImplementation((line: string) => (lines.push(JSON.parse(line)), true))
     return { lines, restore: () => write.mockRestore() }
   }
 
@@ -287,7 +356,9 @@ describe('unexpected errors', () => {
     expect(res.body).toEqual({ errors: [{ message: 'Something went wrong.', requestId }] })
     expect(res.text).not.toMatch(/SQLITE|SELECT|stack|\.ts:\d+/)
     const errors = log.lines.filter((line) => line.level >= 50)
-    expect(errors).toEqual([expect.objectContaining({ requestId, err: expect.objectContaining({ message: SQL_ERROR }) })])
+    expect(errors).toEqual([
+      expect.objectContaining({ requestId, err: expect.objectContaining({ message: SQL_ERROR }) }),
+    ])
   })
 
   it('use the id the caller sent, and answer the same way over GraphQL', async () => {
@@ -308,7 +379,9 @@ describe('unexpected errors', () => {
       extensions: { statusCode: 500, requestId: 'edge-42' },
     })
     expect(text).not.toMatch(/SQLITE|SELECT|stack|\.ts:\d+/)
-    expect(log.lines.filter((line) => line.level >= 50).map((line) => line.requestId)).toEqual(['edge-42'])
+    expect(log.lines.filter((line) => line.level >= 50).map((line) => line.requestId)).toEqual([
+      'edge-42',
+    ])
   })
 })
 
@@ -318,9 +391,16 @@ describe('in production', () => {
     try {
       const { body } = await graphql(base, '{ __schema { types { name } } }')
       expect(body.data).toBeUndefined()
-      expect(message(body)).toBe('GraphQL introspection is not allowed, but the query contained __schema or __type')
-      expect((await graphql(base, '{ Articles { totalDocs } }')).body).toEqual({ data: { Articles: { totalDocs: 0 } } })
-      const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: Articles(limit: 100) { totalDocs }`).join(' ')
+      expect(message(body)).toBe(
+        'GraphQL introspection is not allowed, but the query contained __schema or __type',
+      )
+      expect((await graphql(base, '{ Articles { totalDocs } }')).body).toEqual({
+        data: { Articles: { totalDocs: 0 } },
+      })
+      const aliases = Array.from(
+        { length: 6 },
+        (_, i) => `a${i}: Articles(limit: 100) { totalDocs }`,
+      ).join(' ')
       expect(message((await graphql(base, `{ ${aliases} }`)).body)).toMatch(/up to 600 documents/)
       expect((await fetch(`${base}/api/graphql-playground`)).status).toBe(404)
     } finally {

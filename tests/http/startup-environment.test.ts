@@ -3,10 +3,23 @@ import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
 /** Runs the real server entry in production with the given environment until it exits. */
-function startServer(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', DATABASE_URI: 'file:/tmp/unused.db', ...env },
-  })
+function startServer(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'x',
+        PORT: '0',
+        DATABASE_URI: 'file:/tmp/unused.db',
+        ...env,
+      },
+    },
+  )
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))

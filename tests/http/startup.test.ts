@@ -8,14 +8,22 @@ import { describe, expect, it } from 'vitest'
 import { startProductionServer } from '../helpers/productionServer'
 
 /** Runs the real server entry with the given environment until it exits. */
-function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
+function startServer(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env },
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+    {
+      env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env },
+    },
+  )
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - started })))
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - started })),
+  )
 }
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean)
@@ -24,25 +32,37 @@ describe('server start-up with a bad configuration', () => {
   it.each([
     ['postgres://localhost/news', 'postgres'],
     ['sqlite.db', 'sqlite.db'],
-  ])('exits non-zero at once for DATABASE_URI=%s with one line naming the scheme and the accepted forms', async (uri, scheme) => {
-    const { code, stderr, ms } = await startServer({ DATABASE_URI: uri })
-    expect(code).toBe(1)
-    expect(lines(stderr)).toEqual([expect.stringContaining(`DATABASE_URI has unsupported scheme "${scheme}"`)])
-    expect(stderr).toMatch(/file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//)
-    expect(ms).toBeLessThan(1000)
-  })
+  ])(
+    'exits non-zero at once for DATABASE_URI=%s with one line naming the scheme and the accepted forms',
+    async (uri, scheme) => {
+      const { code, stderr, ms } = await startServer({ DATABASE_URI: uri })
+      expect(code).toBe(1)
+      expect(lines(stderr)).toEqual([
+        expect.stringContaining(`DATABASE_URI has unsupported scheme "${scheme}"`),
+      ])
+      expect(stderr).toMatch(/file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//)
+      expect(ms).toBeLessThan(1000)
+    },
+  )
 
   it('exits within 15 s with one line naming the MongoDB host it could not reach', async () => {
     const { code, stderr, ms } = await startServer({ DATABASE_URI: 'mongodb://127.0.0.1:9/news' })
     expect(code).toBe(1)
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^Startup failed: Cannot reach MongoDB at 127\.0\.0\.1:9 /)])
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(/^Startup failed: Cannot reach MongoDB at 127\.0\.0\.1:9 /),
+    ])
     expect(ms).toBeLessThan(15_000)
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', async () => {
-    const { code, stderr } = await startServer({ PAYLOAD_SECRET: '', DATABASE_URI: 'file:/tmp/unused.db' })
+    const { code, stderr } = await startServer({
+      PAYLOAD_SECRET: '',
+      DATABASE_URI: 'file:/tmp/unused.db',
+    })
     expect(code).toBe(1)
-    expect(lines(stderr)).toEqual([expect.stringContaining('PAYLOAD_SECRET is required in production')])
+    expect(lines(stderr)).toEqual([
+      expect.stringContaining('PAYLOAD_SECRET is required in production'),
+    ])
   })
 })
 
@@ -50,7 +70,11 @@ describe('server lifecycle', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0 within 10 s', async () => {
     const { base, child, exited } = await startProductionServer()
 
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'sqlite', jobs: { failed: 0 } })
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({
+      status: 'ok',
+      db: 'sqlite',
+      jobs: { failed: 0 },
+    })
     const inFlight = fetch(`${base}/api/articles?limit=1`)
     await new Promise((resolve) => setTimeout(resolve, 5))
     const stoppedAt = Date.now()
@@ -65,12 +89,19 @@ describe('server lifecycle', () => {
 describe('a SQLite file whose path has a space', () => {
   it('reads what it writes (reads and writes open the same file)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom with space-'))
-    const { base, child, exited } = await startProductionServer({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: `${dir}/media` })
+    const { base, child, exited } = await startProductionServer({
+      DATABASE_URI: `file:${dir}/cms.db`,
+      MEDIA_DIR: `${dir}/media`,
+    })
     const register = () =>
       fetch(`${base}/api/users/first-register`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'first@example.test', password: 'first-admin-password', name: 'First' }),
+        body: JSON.stringify({
+          email: 'first@example.test',
+          password: 'first-admin-password',
+          name: 'First',
+        }),
       })
     expect((await register()).status).toBe(200)
     // The second is refused only if the read connection sees the user the writer stored.

@@ -27,7 +27,12 @@ const { SECRET, RETRY_DELAY_MS } = vi.hoisted(() => {
   return values
 })
 
-type Delivery = { path: string; headers: IncomingHttpHeaders; raw: Buffer; json: Record<string, unknown> }
+type Delivery = {
+  path: string
+  headers: IncomingHttpHeaders
+  raw: Buffer
+  json: Record<string, unknown>
+}
 
 /** A frontend stand-in: records every request, and answers 500 to the next `failures` of a path. */
 function startReceiver() {
@@ -50,7 +55,9 @@ function startReceiver() {
     failures,
     listen: () =>
       new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+        server.listen(0, '127.0.0.1', () =>
+          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+        ),
       ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
@@ -80,20 +87,30 @@ beforeEach(() => {
   receiver.failures.clear()
 })
 
-const eventsOf = (id: Article['id']) => receiver.deliveries.filter((delivery) => delivery.json.id === id)
+const eventsOf = (id: Article['id']) =>
+  receiver.deliveries.filter((delivery) => delivery.json.id === id)
 const draft = () => createArticle(payload, { authors: [author.id] })
 const pendingDeliveries = () =>
   payload
     .count({
       collection: 'payload-jobs',
-      where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+      where: {
+        and: [
+          { taskSlug: { equals: 'deliverWebhook' } },
+          { completedAt: { exists: false } },
+          { hasError: { not_equals: true } },
+        ],
+      },
     })
     .then((result) => result.totalDocs)
 
 /** What a receiver does (docs/webhooks.md): verify with the standard library, which also refuses stale timestamps. */
 function verifies(delivery: Delivery, secret = SECRET): boolean {
   try {
-    new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' }).verify(delivery.raw.toString('utf8'), delivery.headers as Record<string, string>)
+    new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' }).verify(
+      delivery.raw.toString('utf8'),
+      delivery.headers as Record<string, string>,
+    )
     return true
   } catch {
     return false
@@ -170,7 +187,11 @@ describe('webhooks', () => {
     const deliveries = eventsOf(article.id)
     expect(deliveries).toHaveLength(2)
     for (const delivery of deliveries) {
-      expect(delivery.json).toMatchObject({ event: 'article.updated', title: 'Revised headline', publishedAt: article.publishedAt })
+      expect(delivery.json).toMatchObject({
+        event: 'article.updated',
+        title: 'Revised headline',
+        publishedAt: article.publishedAt,
+      })
       expect(delivery.headers['x-newsroom-event']).toBe('article.updated')
       expect(verifies(delivery)).toBe(true)
     }
@@ -189,12 +210,28 @@ describe('webhooks', () => {
     await transitionAs(payload, publisher, { id: article.id, action: 'unpublish' })
     await runDueJobs(payload)
 
-    const unpublished = eventsOf(article.id).filter((delivery) => delivery.json.event === 'article.unpublished')
+    const unpublished = eventsOf(article.id).filter(
+      (delivery) => delivery.json.event === 'article.unpublished',
+    )
     expect(unpublished).toHaveLength(2)
     for (const delivery of unpublished) {
-      expect(delivery.json).toMatchObject({ id: article.id, slug: article.slug, title: article.title })
-      expect(Object.keys(delivery.json).sort()).toEqual(['at', 'event', 'eventId', 'id', 'publishedAt', 'slug', 'title'])
-      expect(delivery.raw.toString()).not.toMatch(/Pending revision|reviewState|approvedHash|previewNonce|submittedBy|dek|body/)
+      expect(delivery.json).toMatchObject({
+        id: article.id,
+        slug: article.slug,
+        title: article.title,
+      })
+      expect(Object.keys(delivery.json).sort()).toEqual([
+        'at',
+        'event',
+        'eventId',
+        'id',
+        'publishedAt',
+        'slug',
+        'title',
+      ])
+      expect(delivery.raw.toString()).not.toMatch(
+        /Pending revision|reviewState|approvedHash|previewNonce|submittedBy|dek|body/,
+      )
     }
   })
 
@@ -203,7 +240,11 @@ describe('webhooks', () => {
     const scheduleAndRun = async () => {
       await transitionAs(payload, editor, { id: article.id, action: 'submit' })
       await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
-      await transitionAs(payload, publisher, { id: article.id, action: 'schedule', publishAt: new Date(Date.now() + 500).toISOString() })
+      await transitionAs(payload, publisher, {
+        id: article.id,
+        action: 'schedule',
+        publishAt: new Date(Date.now() + 500).toISOString(),
+      })
       await runDueJobs(payload)
       expect(eventsOf(article.id)).toEqual([])
       await new Promise((resolve) => setTimeout(resolve, 600))
@@ -212,7 +253,10 @@ describe('webhooks', () => {
     }
 
     await scheduleAndRun()
-    expect(eventsOf(article.id).map((delivery) => delivery.json.event)).toEqual(['article.published', 'article.published'])
+    expect(eventsOf(article.id).map((delivery) => delivery.json.event)).toEqual([
+      'article.published',
+      'article.published',
+    ])
 
     receiver.deliveries.length = 0
     await payload.update({
@@ -223,7 +267,9 @@ describe('webhooks', () => {
       overrideAccess: false,
     })
     await scheduleAndRun()
-    expect(eventsOf(article.id).map((delivery) => [delivery.json.event, delivery.json.title])).toEqual([
+    expect(
+      eventsOf(article.id).map((delivery) => [delivery.json.event, delivery.json.title]),
+    ).toEqual([
       ['article.updated', 'Scheduled revision'],
       ['article.updated', 'Scheduled revision'],
     ])
@@ -237,7 +283,10 @@ describe('webhooks', () => {
 
     const res = await fetch(`${server.url}/api/articles/${article.id}/workflow`, {
       method: 'POST',
-      headers: { Authorization: await login(server.url, publisher.email), 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: await login(server.url, publisher.email),
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ action: 'publish' }),
     })
     expect(res.status).toBe(200)
@@ -259,7 +308,9 @@ describe('webhooks', () => {
       expect(verifies(attempt)).toBe(true)
     }
     // Each attempt is signed when it is sent, with its own timestamp (a receiver's 5-minute window holds for retries).
-    expect(Number(attempts[3].headers['webhook-timestamp'])).toBeGreaterThanOrEqual(Number(attempts[0].headers['webhook-timestamp']))
+    expect(Number(attempts[3].headers['webhook-timestamp'])).toBeGreaterThanOrEqual(
+      Number(attempts[0].headers['webhook-timestamp']),
+    )
     expect(eventsOf(article.id).filter((delivery) => delivery.path === '/site-a')).toHaveLength(1)
 
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * 8))
@@ -279,7 +330,10 @@ describe('webhooks', () => {
     )
     expect(res.body).toEqual({ data: { articleWorkflow: { reviewState: 'published' } } })
     await runDueJobs(payload)
-    expect(eventsOf(article.id).map((delivery) => delivery.json.event)).toEqual(['article.published', 'article.published'])
+    expect(eventsOf(article.id).map((delivery) => delivery.json.event)).toEqual([
+      'article.published',
+      'article.published',
+    ])
   })
 
   it('queues nothing, and sends nothing, for a publish that rolls back', async () => {
@@ -288,15 +342,22 @@ describe('webhooks', () => {
     await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
     const jobsBefore = await payload.count({ collection: 'payload-jobs' })
     // The commit fails after the publish, its audit event and its side effects were all written.
-    const commit = vi.spyOn(payload.db, 'commitTransaction').mockRejectedValueOnce(new Error('disk I/O error'))
+    const commit = vi
+      .spyOn(payload.db, 'commitTransaction')
+      .mockRejectedValueOnce(new Error('disk I/O error'))
     try {
-      await expect(transitionAs(payload, publisher, { id: article.id, action: 'publish' })).rejects.toThrow(/disk I\/O error/)
+      await expect(
+        transitionAs(payload, publisher, { id: article.id, action: 'publish' }),
+      ).rejects.toThrow(/disk I\/O error/)
     } finally {
       commit.mockRestore()
     }
     expect(await payload.count({ collection: 'payload-jobs' })).toEqual(jobsBefore)
     await runDueJobs(payload)
     expect(eventsOf(article.id)).toEqual([])
-    expect((await payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0 })).reviewState).toBe('approved')
+    expect(
+      (await payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0 }))
+        .reviewState,
+    ).toBe('approved')
   })
 })

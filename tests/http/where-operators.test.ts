@@ -25,7 +25,11 @@ let auth = ''
 let article: Article
 let author: Author
 
-type Answer = { status: number; type: string; body: { errors?: { message?: string }[]; docs?: { id: unknown }[] } }
+type Answer = {
+  status: number
+  type: string
+  body: { errors?: { message?: string }[]; docs?: { id: unknown }[] }
+}
 const get = async (url: string): Promise<Answer> => {
   const res = await fetch(`${server.url}${url}`, { headers: { Authorization: auth } })
   const text = await res.text()
@@ -42,7 +46,8 @@ const messageOf = (answer: Answer) => answer.body.errors?.[0]?.message ?? ''
 /** `where[tags][in]` with `['a', 'b']` → `where[tags][in][0]=a&where[tags][in][1]=b`, as a browser's qs would write it. */
 function toQuery(key: string, value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => toQuery(`${key}[${index}]`, item))
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => toQuery(`${key}[${k}]`, v))
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => toQuery(`${key}[${k}]`, v))
   return [`${key}=${encodeURIComponent(String(value))}`]
 }
 
@@ -54,7 +59,10 @@ function wherePaths(fields: FlattenedField[], prefix = ''): [string, FlattenedFi
     if ('flattenedFields' in field) return [own, ...wherePaths(field.flattenedFields, `${path}.`)]
     if (field.type === 'json') return [own, [`${path}.status`, field]]
     if (field.type === 'richText') return [own, [`${path}.root.type`, field]]
-    if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) {
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      Array.isArray(field.relationTo)
+    ) {
       return [own, [`${path}.value`, field], [`${path}.relationTo`, field]]
     }
     return [own]
@@ -93,7 +101,9 @@ function plausible(path: string, field: FlattenedField | undefined): unknown {
     }
     case 'relationship':
     case 'upload':
-      return Array.isArray(field.relationTo) ? { relationTo: field.relationTo[0], value: VALID_ID } : VALID_ID
+      return Array.isArray(field.relationTo)
+        ? { relationTo: field.relationTo[0], value: VALID_ID }
+        : VALID_ID
     case 'point':
       return [1, 2]
     default:
@@ -107,7 +117,8 @@ function operands(operator: string, value: unknown): unknown[] {
   if (operator === 'exists') return [true, 'false', ...wrong]
   if (operator === 'near') return ['1,2,1000,0', [1, 2, 1000], ...wrong]
   if (operator === 'within' || operator === 'intersects') return [POLYGON, ...wrong]
-  if (['in', 'not_in', 'all'].includes(operator)) return [[value], typeof value === 'object' ? [value, value] : String(value), ...wrong]
+  if (['in', 'not_in', 'all'].includes(operator))
+    return [[value], typeof value === 'object' ? [value, value] : String(value), ...wrong]
   return [value, ...wrong]
 }
 
@@ -120,7 +131,9 @@ async function unexplained(urls: string[]): Promise<string[]> {
         const answer = await get(url)
         const json = answer.type.includes('application/json')
         if (answer.status >= 500 || !json || (answer.status >= 400 && !messageOf(answer))) {
-          wrong.push(`${decodeURIComponent(url)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`)
+          wrong.push(
+            `${decodeURIComponent(url)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`,
+          )
         }
       }),
     )
@@ -135,20 +148,26 @@ beforeAll(async () => {
   auth = await login(server.url, admin.email)
   author = await createAuthor(payload, { name: 'Ada Byline' })
   const source = await createSource(payload)
-  article = await createArticle(payload, { authors: [author.id], sources: [source.id], tags: ['harbour', 'ferry'] }, 'published')
+  article = await createArticle(
+    payload,
+    { authors: [author.id], sources: [source.id], tags: ['harbour', 'ferry'] },
+    'published',
+  )
 })
 afterAll(() => server?.close())
 
 describe('every operator on every field', () => {
   /** Payload's own collections included; payload-migrations has no REST routes (`endpoints: false`). */
-  const routed = () => Object.values(payload.collections).filter(({ config }) => config.endpoints !== false)
+  const routed = () =>
+    Object.values(payload.collections).filter(({ config }) => config.endpoints !== false)
 
   it('answers a page or a 4xx naming the problem, never a 5xx, over REST', async () => {
     const urls = routed().flatMap(({ config }) =>
       [['id', undefined] as const, ...wherePaths(config.flattenedFields)].flatMap(([path, field]) =>
         validOperators.flatMap((operator) =>
           operands(operator, plausible(path, field)).map(
-            (operand) => `/api/${config.slug}?limit=1&depth=0&${toQuery(`where[${path}][${operator}]`, operand).join('&')}`,
+            (operand) =>
+              `/api/${config.slug}?limit=1&depth=0&${toQuery(`where[${path}][${operator}]`, operand).join('&')}`,
           ),
         ),
       ),
@@ -162,13 +181,17 @@ describe('every operator on every field', () => {
     expect(versioned.map(({ config }) => config.slug)).toContain(ARTICLES)
     const urls = versioned.flatMap(({ config }) =>
       [
-        ['parent', { type: 'relationship', name: 'parent', relationTo: config.slug } as FlattenedField] as const,
+        [
+          'parent',
+          { type: 'relationship', name: 'parent', relationTo: config.slug } as FlattenedField,
+        ] as const,
         ['latest', { type: 'checkbox', name: 'latest' } as FlattenedField] as const,
         ...wherePaths(config.flattenedFields, 'version.'),
       ].flatMap(([path, field]) =>
         validOperators.flatMap((operator) =>
           operands(operator, plausible(path, field)).map(
-            (operand) => `/api/${config.slug}/versions?limit=1&depth=0&${toQuery(`where[${path}][${operator}]`, operand).join('&')}`,
+            (operand) =>
+              `/api/${config.slug}/versions?limit=1&depth=0&${toQuery(`where[${path}][${operator}]`, operand).join('&')}`,
           ),
         ),
       ),
@@ -181,23 +204,34 @@ describe('operators the database cannot run', () => {
   const ids = (answer: Answer) => (answer.body.docs ?? []).map((doc) => doc.id)
 
   it.each<[string, () => string, string]>([
-    ['all on a has-many text field', () => 'where[tags][all]=harbour', 'where[tags][all]: the all operator is not supported here; use in'],
+    [
+      'all on a has-many text field',
+      () => 'where[tags][all]=harbour',
+      'where[tags][all]: the all operator is not supported here; use in',
+    ],
     [
       'all on a relationship, as a list',
       () => `where[authors][all][]=${author.id}`,
       'where[authors][all]: the all operator is not supported here',
     ],
-    ['all inside or', () => 'where[or][0][tags][all][0]=harbour', 'where[or][0][tags][all]: the all operator'],
-  ])('%s: 400 naming the operator on SQLite, the documents on MongoDB', async (_, query, message) => {
-    const answer = await get(`/api/articles?${query()}`)
-    if (mongo) {
-      expect(answer.status).toBe(200)
-      expect(ids(answer)).toEqual([article.id])
-    } else {
-      expect(answer.status).toBe(400)
-      expect(messageOf(answer)).toContain(message)
-    }
-  })
+    [
+      'all inside or',
+      () => 'where[or][0][tags][all][0]=harbour',
+      'where[or][0][tags][all]: the all operator',
+    ],
+  ])(
+    '%s: 400 naming the operator on SQLite, the documents on MongoDB',
+    async (_, query, message) => {
+      const answer = await get(`/api/articles?${query()}`)
+      if (mongo) {
+        expect(answer.status).toBe(200)
+        expect(ids(answer)).toEqual([article.id])
+      } else {
+        expect(answer.status).toBe(400)
+        expect(messageOf(answer)).toContain(message)
+      }
+    },
+  )
 
   it('answers in, the operator the refusal points to, with the documents', async () => {
     expect(ids(await get('/api/articles?where[tags][in]=harbour'))).toEqual([article.id])
@@ -208,7 +242,9 @@ describe('operators the database cannot run', () => {
     'answers %s off a point field with a 400 naming the operator and the field',
     async (operator) => {
       const operand = operator === 'near' ? ['1,2,1000,0'] : [POLYGON]
-      const answer = await get(`/api/articles?${toQuery(`where[publishedAt][${operator}]`, operand[0]).join('&')}`)
+      const answer = await get(
+        `/api/articles?${toQuery(`where[publishedAt][${operator}]`, operand[0]).join('&')}`,
+      )
       expect(answer.status).toBe(400)
       expect(messageOf(answer)).toBe(
         mongo
@@ -231,7 +267,8 @@ describe('operators the database cannot run', () => {
       expect(body.data.Articles.docs).toEqual([{ id: article.id }])
     } else {
       expect(body.errors?.[0]).toMatchObject({
-        message: 'where[tags][all]: the all operator is not supported here; use in, which matches any of the values.',
+        message:
+          'where[tags][all]: the all operator is not supported here; use in, which matches any of the values.',
         extensions: { statusCode: 400 },
       })
     }
@@ -281,23 +318,32 @@ describe('paths and operands the database cannot run', () => {
       '/api/articles?where[publishedAt][equals]=notadate',
       'where[publishedAt][equals]: "notadate" is not a date; send one such as 2026-05-01 or 2026-05-01T09:00:00Z.',
     ],
-  ])('answers %s with a 400 naming the condition, where the database cannot run it', async (_, url, message) => {
-    const answer = await get(url)
-    if (message === undefined) {
-      expect(answer.status).toBe(200)
-    } else {
-      expect(answer.status).toBe(400)
-      expect(messageOf(answer)).toBe(message)
-    }
-  })
+  ])(
+    'answers %s with a 400 naming the condition, where the database cannot run it',
+    async (_, url, message) => {
+      const answer = await get(url)
+      if (message === undefined) {
+        expect(answer.status).toBe(200)
+      } else {
+        expect(answer.status).toBe(400)
+        expect(messageOf(answer)).toBe(message)
+      }
+    },
+  )
 
   it('still runs the filters the refusals point to', async () => {
     const ok = async (url: string) => expect((await get(url)).status, url).toBe(200)
-    await ok(`/api/payload-locked-documents?where[document.value][equals]=${VALID_ID}&where[document.relationTo][equals]=articles`)
-    await ok(`/api/payload-locked-documents?where[document][equals][relationTo]=articles&where[document][equals][value]=${VALID_ID}`)
+    await ok(
+      `/api/payload-locked-documents?where[document.value][equals]=${VALID_ID}&where[document.relationTo][equals]=articles`,
+    )
+    await ok(
+      `/api/payload-locked-documents?where[document][equals][relationTo]=articles&where[document][equals][value]=${VALID_ID}`,
+    )
     await ok('/api/articles?where[body][like]=root')
     await ok('/api/payload-jobs?where[input.attempt][equals]=1')
-    await ok('/api/articles?where[publishedAt][greater_than]=2026-05-01&where[publishedAt][like]=2026')
+    await ok(
+      '/api/articles?where[publishedAt][greater_than]=2026-05-01&where[publishedAt][like]=2026',
+    )
     await ok('/api/articles?where[tags][contains][0]=harbour&where[tags][contains][1]=ferry')
   })
 })

@@ -1,10 +1,20 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PUBLISH_THROUGH_WORKFLOW, RESTORE_AS_DRAFT } from '../../src/hooks/articles/saveEditsAsDrafts'
+import {
+  PUBLISH_THROUGH_WORKFLOW,
+  RESTORE_AS_DRAFT,
+} from '../../src/hooks/articles/saveEditsAsDrafts'
 import type { Article, Author, Source, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
-import { body, createArticle, createAuthor, createSource, createUser, publish } from '../helpers/factories'
+import {
+  body,
+  createArticle,
+  createAuthor,
+  createSource,
+  createUser,
+  publish,
+} from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
 
@@ -34,7 +44,10 @@ let otherAuthor: Author
 let publisherAuthor: Author
 let deskAuthor: Author
 
-const auth: Record<'admin' | 'admin2' | 'editor' | 'publisher' | 'publisher2' | 'contributor' | 'otherContributor', string> = {
+const auth: Record<
+  'admin' | 'admin2' | 'editor' | 'publisher' | 'publisher2' | 'contributor' | 'otherContributor',
+  string
+> = {
   admin: '',
   admin2: '',
   editor: '',
@@ -61,14 +74,19 @@ beforeAll(async () => {
   deskAuthor = await createAuthor(payload, { name: 'Desk Byline' })
   source = await createSource(payload, { name: 'Wire Agency' })
   const users = { admin, admin2, editor, publisher, publisher2, contributor, otherContributor }
-  for (const [key, user] of Object.entries(users)) auth[key as keyof typeof auth] = await login(server.url, user.email)
+  for (const [key, user] of Object.entries(users))
+    auth[key as keyof typeof auth] = await login(server.url, user.email)
 })
 afterAll(() => server?.close())
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-async function api(method: string, path: string, opts: { auth?: string; json?: unknown; raw?: string } = {}): Promise<Res> {
+async function api(
+  method: string,
+  path: string,
+  opts: { auth?: string; json?: unknown; raw?: string } = {},
+): Promise<Res> {
   const headers: Record<string, string> = {}
   if (opts.auth) headers.Authorization = opts.auth
   let requestBody: string | undefined
@@ -95,7 +113,8 @@ const messageOf = (res: Res): string =>
 const workflow = (who: string | undefined, id: Id | string, action: Record<string, unknown>) =>
   api('POST', `/api/articles/${id}/workflow`, { auth: who, json: action })
 
-const workflowState = (who: string, id: Id) => api('GET', `/api/articles/${id}/workflow`, { auth: who })
+const workflowState = (who: string, id: Id) =>
+  api('GET', `/api/articles/${id}/workflow`, { auth: who })
 
 /** Expects a refusal: the status, and a message matching every pattern. */
 function expectRefused(res: Res, status: number, ...patterns: (string | RegExp)[]) {
@@ -119,12 +138,19 @@ async function expectNotPublic(id: Id) {
 const latest = (id: Id) => payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
 
 /** A complete article by the desk author (no account behind it), taken through the workflow to `state`. */
-async function articleIn(state: 'draft' | 'in_review' | 'approved' | 'published', authors: Id[] = [deskAuthor.id]) {
-  const article = await createArticle(payload, { authors, body: body('A paragraph.', { quote: 'We will see.', source: source.id }) })
+async function articleIn(
+  state: 'draft' | 'in_review' | 'approved' | 'published',
+  authors: Id[] = [deskAuthor.id],
+) {
+  const article = await createArticle(payload, {
+    authors,
+    body: body('A paragraph.', { quote: 'We will see.', source: source.id }),
+  })
   if (state === 'draft') return article
   if (state === 'published') return publish(payload, article.id)
   await transitionAs(payload, editor, { id: article.id, action: 'submit' })
-  if (state === 'approved') await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
+  if (state === 'approved')
+    await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
   return latest(article.id)
 }
 
@@ -138,7 +164,10 @@ describe('the review workflow over HTTP, from first draft to the public site', (
       json: {
         title: 'Harbour reopens after storm',
         dek: 'Ferries run again on Monday.',
-        body: body('The harbour reopened on Monday.', { quote: 'We are back in business.', source: source.id }),
+        body: body('The harbour reopened on Monday.', {
+          quote: 'We are back in business.',
+          source: source.id,
+        }),
       },
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
@@ -150,16 +179,28 @@ describe('the review workflow over HTTP, from first draft to the public site', (
 
     const submitted = await workflow(auth.contributor, id, { action: 'submit' })
     expect(submitted.status, messageOf(submitted)).toBe(200)
-    expect(submitted.body).toMatchObject({ id, reviewState: 'in_review', event: { action: 'submit', from: 'draft', to: 'in_review' } })
+    expect(submitted.body).toMatchObject({
+      id,
+      reviewState: 'in_review',
+      event: { action: 'submit', from: 'draft', to: 'in_review' },
+    })
 
     const note = 'Please name the harbour master in the second paragraph.'
     const changes = await workflow(auth.editor, id, { action: 'request_changes', note })
     expect(changes.status, messageOf(changes)).toBe(200)
-    expect(changes.body).toMatchObject({ id, reviewState: 'changes_requested', event: { action: 'request_changes', note } })
+    expect(changes.body).toMatchObject({
+      id,
+      reviewState: 'changes_requested',
+      event: { action: 'request_changes', note },
+    })
 
     const seen = await workflowState(auth.contributor, id)
     expect(seen.status, messageOf(seen)).toBe(200)
-    expect(seen.body).toMatchObject({ id, reviewState: 'changes_requested', allowedActions: ['submit'] })
+    expect(seen.body).toMatchObject({
+      id,
+      reviewState: 'changes_requested',
+      allowedActions: ['submit'],
+    })
     expect(seen.body.history[0]).toMatchObject({
       action: 'request_changes',
       from: 'in_review',
@@ -168,7 +209,10 @@ describe('the review workflow over HTTP, from first draft to the public site', (
       note,
     })
     expect(Date.parse(seen.body.history[0].at)).not.toBeNaN()
-    expect(seen.body.history.map((h: { action: string }) => h.action)).toEqual(['request_changes', 'submit'])
+    expect(seen.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'request_changes',
+      'submit',
+    ])
     expect(seen.body.history[1].actor).toEqual({ id: contributor.id, name: 'Cleo Contributor' })
 
     const edited = await api('PATCH', `/api/articles/${id}?depth=0`, {
@@ -193,22 +237,36 @@ describe('the review workflow over HTTP, from first draft to the public site', (
 
     const approved = await workflow(auth.publisher, id, { action: 'approve' })
     expect(approved.status, messageOf(approved)).toBe(200)
-    expect(approved.body).toMatchObject({ reviewState: 'approved', event: { action: 'approve', from: 'in_review', to: 'approved' } })
+    expect(approved.body).toMatchObject({
+      reviewState: 'approved',
+      event: { action: 'approve', from: 'in_review', to: 'approved' },
+    })
     await expectNotPublic(id)
 
     const published = await workflow(auth.publisher, id, { action: 'publish' })
     expect(published.status, messageOf(published)).toBe(200)
-    expect(published.body).toMatchObject({ id, reviewState: 'published', event: { action: 'publish', from: 'approved', to: 'published' } })
+    expect(published.body).toMatchObject({
+      id,
+      reviewState: 'published',
+      event: { action: 'publish', from: 'approved', to: 'published' },
+    })
 
     const live = await api('GET', `/api/articles/${id}?depth=0`)
     expect(live.status).toBe(200)
-    expect(live.body).toMatchObject({ id, title: 'Harbour reopens after storm', _status: 'published' })
+    expect(live.body).toMatchObject({
+      id,
+      title: 'Harbour reopens after storm',
+      _status: 'published',
+    })
     expect(live.body.body.root.children[0].children[0].text).toMatch(/harbour master Ines Vale/)
     // Workflow internals are for signed-in users only.
     expect(live.body.reviewState).toBeUndefined()
     expect(await publicIds()).toContain(id)
 
-    const { status, body: gql } = await graphql(server.url, '{ Articles(limit: 100) { docs { id title } } }')
+    const { status, body: gql } = await graphql(
+      server.url,
+      '{ Articles(limit: 100) { docs { id title } } }',
+    )
     expect(status).toBe(200)
     expect(gql.errors).toBeUndefined()
     expect(gql.data.Articles.docs).toContainEqual({ id, title: 'Harbour reopens after storm' })
@@ -270,16 +328,25 @@ describe('refusals of workflow actions', () => {
     const article = await articleIn('in_review')
     const res = await workflow(auth.editor, article.id, { action: 'request_changes' })
     expectRefused(res, 400, /note/, /required/)
-    const blank = await workflow(auth.editor, article.id, { action: 'request_changes', note: '   ' })
+    const blank = await workflow(auth.editor, article.id, {
+      action: 'request_changes',
+      note: '   ',
+    })
     expectRefused(blank, 400, /note/, /required/)
     expect((await latest(article.id)).reviewState).toBe('in_review')
   })
 
   it('answers 400 to a schedule in the past and to a malformed publishAt', async () => {
     const article = await articleIn('approved')
-    const past = await workflow(auth.publisher, article.id, { action: 'schedule', publishAt: '2001-01-01T09:00:00Z' })
+    const past = await workflow(auth.publisher, article.id, {
+      action: 'schedule',
+      publishAt: '2001-01-01T09:00:00Z',
+    })
     expectRefused(past, 400, /Cannot schedule/, /not in the future/, /2001-01-01T09:00:00.000Z/)
-    const malformed = await workflow(auth.publisher, article.id, { action: 'schedule', publishAt: 'next tuesday' })
+    const malformed = await workflow(auth.publisher, article.id, {
+      action: 'schedule',
+      publishAt: 'next tuesday',
+    })
     expectRefused(malformed, 400, /Cannot schedule/, /"next tuesday"/, /ISO 8601/)
     const missing = await workflow(auth.publisher, article.id, { action: 'schedule' })
     expectRefused(missing, 400, /publishAt is required/)
@@ -288,26 +355,47 @@ describe('refusals of workflow actions', () => {
 
   it('answers 400 to a body that is not JSON, or not a JSON object', async () => {
     const article = await articleIn('draft')
-    const broken = await api('POST', `/api/articles/${article.id}/workflow`, { auth: auth.editor, raw: '{"action": "submit"' })
+    const broken = await api('POST', `/api/articles/${article.id}/workflow`, {
+      auth: auth.editor,
+      raw: '{"action": "submit"',
+    })
     expectRefused(broken, 400, /not valid JSON/)
-    const list = await api('POST', `/api/articles/${article.id}/workflow`, { auth: auth.editor, raw: '["submit"]' })
+    const list = await api('POST', `/api/articles/${article.id}/workflow`, {
+      auth: auth.editor,
+      raw: '["submit"]',
+    })
     expectRefused(list, 400, /JSON object/)
     expect((await latest(article.id)).reviewState).toBe('draft')
   })
 
   it('answers 400, never 500, to a note, publishAt or action of the wrong type, and to an empty body', async () => {
     const article = await articleIn('approved')
-    const numericNote = await workflow(auth.editor, article.id, { action: 'request_changes', note: 42 })
+    const numericNote = await workflow(auth.editor, article.id, {
+      action: 'request_changes',
+      note: 42,
+    })
     expectRefused(numericNote, 400, 'note must be a string.')
-    const longNote = await workflow(auth.editor, article.id, { action: 'request_changes', note: 'x'.repeat(2001) })
+    const longNote = await workflow(auth.editor, article.id, {
+      action: 'request_changes',
+      note: 'x'.repeat(2001),
+    })
     expectRefused(longNote, 400, /note is 2001 characters; at most 2000/)
-    const numericDate = await workflow(auth.publisher, article.id, { action: 'schedule', publishAt: Date.now() + 3_600_000 })
+    const numericDate = await workflow(auth.publisher, article.id, {
+      action: 'schedule',
+      publishAt: Date.now() + 3_600_000,
+    })
     expectRefused(numericDate, 400, /Cannot schedule/, /not an ISO 8601 date-time/)
-    const noZone = await workflow(auth.publisher, article.id, { action: 'schedule', publishAt: '2099-01-01T09:00:00' })
+    const noZone = await workflow(auth.publisher, article.id, {
+      action: 'schedule',
+      publishAt: '2099-01-01T09:00:00',
+    })
     expectRefused(noZone, 400, /Cannot schedule/, /with a time zone/)
     const listAction = await workflow(auth.publisher, article.id, { action: ['publish'] })
     expectRefused(listAction, 400, /Unknown action \["publish"\]/)
-    const empty = await api('POST', `/api/articles/${article.id}/workflow`, { auth: auth.publisher, raw: '' })
+    const empty = await api('POST', `/api/articles/${article.id}/workflow`, {
+      auth: auth.publisher,
+      raw: '',
+    })
     expect(empty.status).toBe(400)
     expect(messageOf(empty)).toMatch(/JSON/)
     const wordId = await workflow(auth.publisher, 'not-an-id', { action: 'publish' })
@@ -325,7 +413,9 @@ describe('refusals of workflow actions', () => {
     const id: Id = created.body.doc.id
     const res = await workflow(auth.contributor, id, { action: 'submit' })
     expectRefused(res, 400, /Cannot submit/, /standfirst \(dek\) is missing/, /body is empty/)
-    expect(messageOf(res)).toBe('Cannot submit: the standfirst (dek) is missing and the body is empty.')
+    expect(messageOf(res)).toBe(
+      'Cannot submit: the standfirst (dek) is missing and the body is empty.',
+    )
     expect((await latest(id)).reviewState).toBe('draft')
   })
 
@@ -333,9 +423,17 @@ describe('refusals of workflow actions', () => {
     // Saving refuses a Quote block without a source (drafts are validated), so the draft is made
     // incomplete behind the API's back, as an import or older data could leave it.
     const article = await articleIn('draft', [contributorAuthor.id])
-    const quoteless = body('Some text.', { quote: 'Unattributed words.', source: '' as unknown as number })
+    const quoteless = body('Some text.', {
+      quote: 'Unattributed words.',
+      source: '' as unknown as number,
+    })
     const saved = await payload
-      .update({ collection: 'articles', id: article.id, draft: true, data: { dek: '', body: quoteless } })
+      .update({
+        collection: 'articles',
+        id: article.id,
+        draft: true,
+        data: { dek: '', body: quoteless },
+      })
       .catch((error: { status?: number; message?: string }) => error)
     expect((saved as { status?: number }).status).toBe(400)
     const { docs } = await payload.findVersions({
@@ -354,8 +452,16 @@ describe('refusals of workflow actions', () => {
     expect(await latest(article.id)).toMatchObject({ dek: '', body: quoteless })
 
     const res = await workflow(auth.contributor, article.id, { action: 'submit' })
-    expectRefused(res, 400, /Cannot submit/, /standfirst \(dek\) is missing/, /Quote block 1 names no source/)
-    expect(messageOf(res)).toBe('Cannot submit: the standfirst (dek) is missing and Quote block 1 names no source.')
+    expectRefused(
+      res,
+      400,
+      /Cannot submit/,
+      /standfirst \(dek\) is missing/,
+      /Quote block 1 names no source/,
+    )
+    expect(messageOf(res)).toBe(
+      'Cannot submit: the standfirst (dek) is missing and Quote block 1 names no source.',
+    )
     expect((await latest(article.id)).reviewState).toBe('draft')
   })
 
@@ -407,7 +513,10 @@ describe('refusals of workflow actions', () => {
 
   it('refuses, by the four-eyes rule, a publisher who edited the content since submission', async () => {
     const article = await articleIn('in_review')
-    const edit = await api('PATCH', `/api/articles/${article.id}`, { auth: auth.publisher, json: { dek: 'A sharper standfirst.' } })
+    const edit = await api('PATCH', `/api/articles/${article.id}`, {
+      auth: auth.publisher,
+      json: { dek: 'A sharper standfirst.' },
+    })
     expect(edit.status, messageOf(edit)).toBe(200)
     const res = await workflow(auth.publisher, article.id, { action: 'approve' })
     expectRefused(res, 403, /four-eyes/, /you changed its content since it was submitted/)
@@ -420,7 +529,10 @@ describe('the other actions over HTTP', () => {
     expect((await workflow(auth.contributor, article.id, { action: 'submit' })).status).toBe(200)
     const res = await workflow(auth.contributor, article.id, { action: 'withdraw' })
     expect(res.status, messageOf(res)).toBe(200)
-    expect(res.body).toMatchObject({ reviewState: 'draft', event: { action: 'withdraw', from: 'in_review', to: 'draft' } })
+    expect(res.body).toMatchObject({
+      reviewState: 'draft',
+      event: { action: 'withdraw', from: 'in_review', to: 'draft' },
+    })
     // Another contributor who is not the submitter may not; neither can they see it.
     expect((await workflow(auth.contributor, article.id, { action: 'submit' })).status).toBe(200)
     const stranger = await workflow(auth.otherContributor, article.id, { action: 'withdraw' })
@@ -430,7 +542,11 @@ describe('the other actions over HTTP', () => {
   it('refuses a withdraw by a contributor author who did not submit, naming the submitter and the roles', async () => {
     const article = await articleIn('in_review', [contributorAuthor.id])
     const res = await workflow(auth.contributor, article.id, { action: 'withdraw' })
-    expectRefused(res, 403, 'Cannot withdraw: it needs whoever submitted it or the editor, publisher or admin role.')
+    expectRefused(
+      res,
+      403,
+      'Cannot withdraw: it needs whoever submitted it or the editor, publisher or admin role.',
+    )
   })
 
   it('schedules an approved article for a future time, and unschedules it', async () => {
@@ -438,7 +554,10 @@ describe('the other actions over HTTP', () => {
     const publishAt = new Date(Date.now() + 86_400_000).toISOString()
     const scheduled = await workflow(auth.publisher, article.id, { action: 'schedule', publishAt })
     expect(scheduled.status, messageOf(scheduled)).toBe(200)
-    expect(scheduled.body).toMatchObject({ reviewState: 'scheduled', event: { action: 'schedule', note: `Scheduled for ${publishAt}` } })
+    expect(scheduled.body).toMatchObject({
+      reviewState: 'scheduled',
+      event: { action: 'schedule', note: `Scheduled for ${publishAt}` },
+    })
     expect(Date.parse((await latest(article.id)).publishAt!)).toBe(Date.parse(publishAt))
     await expectNotPublic(article.id)
 
@@ -447,7 +566,10 @@ describe('the other actions over HTTP', () => {
 
     const unscheduled = await workflow(auth.publisher, article.id, { action: 'unschedule' })
     expect(unscheduled.status, messageOf(unscheduled)).toBe(200)
-    expect(unscheduled.body).toMatchObject({ reviewState: 'approved', event: { action: 'unschedule', from: 'scheduled', to: 'approved' } })
+    expect(unscheduled.body).toMatchObject({
+      reviewState: 'approved',
+      event: { action: 'unschedule', from: 'scheduled', to: 'approved' },
+    })
     expect(await latest(article.id)).toMatchObject({ publishAt: null, scheduleJob: null })
     await expectNotPublic(article.id)
   })
@@ -459,7 +581,10 @@ describe('the other actions over HTTP', () => {
     expectRefused(byEditor, 403, 'Cannot unpublish: it needs the publisher or admin role.')
     const res = await workflow(auth.admin, article.id, { action: 'unpublish' })
     expect(res.status, messageOf(res)).toBe(200)
-    expect(res.body).toMatchObject({ reviewState: 'unpublished', event: { action: 'unpublish', from: 'published', to: 'unpublished' } })
+    expect(res.body).toMatchObject({
+      reviewState: 'unpublished',
+      event: { action: 'unpublish', from: 'published', to: 'unpublished' },
+    })
     await expectNotPublic(article.id)
     const again = await workflow(auth.admin, article.id, { action: 'unpublish' })
     expectRefused(again, 409, '"unpublished"', '"published"')
@@ -473,12 +598,26 @@ describe('the articleWorkflow GraphQL mutation', () => {
 
   it('takes an action and answers the new state and what the user may do next', async () => {
     const article = await articleIn('draft', [contributorAuthor.id])
-    const { status, body: res } = await graphql(server.url, MUTATION, { id: String(article.id), action: 'submit' }, auth.contributor)
+    const { status, body: res } = await graphql(
+      server.url,
+      MUTATION,
+      { id: String(article.id), action: 'submit' },
+      auth.contributor,
+    )
     expect(status).toBe(200)
     expect(res.errors).toBeUndefined()
-    expect(res.data.articleWorkflow).toEqual({ id: String(article.id), reviewState: 'in_review', allowedActions: ['withdraw'] })
+    expect(res.data.articleWorkflow).toEqual({
+      id: String(article.id),
+      reviewState: 'in_review',
+      allowedActions: ['withdraw'],
+    })
 
-    const approved = await graphql(server.url, MUTATION, { id: String(article.id), action: 'approve' }, auth.publisher)
+    const approved = await graphql(
+      server.url,
+      MUTATION,
+      { id: String(article.id), action: 'approve' },
+      auth.publisher,
+    )
     expect(approved.body.errors).toBeUndefined()
     expect(approved.body.data.articleWorkflow).toEqual({
       id: String(article.id),
@@ -493,7 +632,12 @@ describe('the articleWorkflow GraphQL mutation', () => {
     const rest = await workflow(auth.contributor, article.id, { action: 'approve' })
     expect(rest.status).toBe(403)
 
-    const { status, body: res } = await graphql(server.url, MUTATION, { id: String(article.id), action: 'approve' }, auth.contributor)
+    const { status, body: res } = await graphql(
+      server.url,
+      MUTATION,
+      { id: String(article.id), action: 'approve' },
+      auth.contributor,
+    )
     expect(status).toBe(200)
     expect(res.data ?? null).toBeNull()
     expect(res.errors).toHaveLength(1)
@@ -504,20 +648,40 @@ describe('the articleWorkflow GraphQL mutation', () => {
 
   it('refuses with 409, 400, 404 and 401 as REST does', async () => {
     const article = await articleIn('in_review')
-    const conflict = await graphql(server.url, MUTATION, { id: String(article.id), action: 'publish' }, auth.publisher)
+    const conflict = await graphql(
+      server.url,
+      MUTATION,
+      { id: String(article.id), action: 'publish' },
+      auth.publisher,
+    )
     expect(conflict.body.errors![0].message).toMatch(/"in_review"/)
     expect(conflict.body.errors![0].message).toMatch(/"approved"/)
     expect(conflict.body.errors![0].extensions?.statusCode).toBe(409)
 
-    const noNote = await graphql(server.url, MUTATION, { id: String(article.id), action: 'request_changes' }, auth.editor)
-    expect(noNote.body.errors![0].message).toBe('Cannot request changes: a note saying what to change is required.')
+    const noNote = await graphql(
+      server.url,
+      MUTATION,
+      { id: String(article.id), action: 'request_changes' },
+      auth.editor,
+    )
+    expect(noNote.body.errors![0].message).toBe(
+      'Cannot request changes: a note saying what to change is required.',
+    )
     expect(noNote.body.errors![0].extensions?.statusCode).toBe(400)
 
-    const unknown = await graphql(server.url, MUTATION, { id: '987654', action: 'submit' }, auth.editor)
+    const unknown = await graphql(
+      server.url,
+      MUTATION,
+      { id: '987654', action: 'submit' },
+      auth.editor,
+    )
     expect(unknown.body.errors![0].message).toBe('No article with id "987654" that you can see.')
     expect(unknown.body.errors![0].extensions?.statusCode).toBe(404)
 
-    const anonymous = await graphql(server.url, MUTATION, { id: String(article.id), action: 'withdraw' })
+    const anonymous = await graphql(server.url, MUTATION, {
+      id: String(article.id),
+      action: 'withdraw',
+    })
     expect(anonymous.body.errors![0].message).toBe('Log in to take workflow actions.')
     expect(anonymous.body.errors![0].extensions?.statusCode).toBe(401)
     expect((await latest(article.id)).reviewState).toBe('in_review')
@@ -525,35 +689,51 @@ describe('the articleWorkflow GraphQL mutation', () => {
 })
 
 describe('nothing goes live except through the publish action', () => {
-  type Attempt = { name: string; message: RegExp | string; run: (who: string, user: User, article: Article) => Promise<Res> }
+  type Attempt = {
+    name: string
+    message: RegExp | string
+    run: (who: string, user: User, article: Article) => Promise<Res>
+  }
 
   const attempts: Attempt[] = [
     {
       name: 'PATCH with _status "published"',
       message: PUBLISH_THROUGH_WORKFLOW,
-      run: (who, _user, article) => api('PATCH', `/api/articles/${article.id}`, { auth: who, json: { _status: 'published' } }),
+      run: (who, _user, article) =>
+        api('PATCH', `/api/articles/${article.id}`, { auth: who, json: { _status: 'published' } }),
     },
     {
       name: 'PATCH ?draft=false with _status "published"',
       message: PUBLISH_THROUGH_WORKFLOW,
       run: (who, _user, article) =>
-        api('PATCH', `/api/articles/${article.id}?draft=false`, { auth: who, json: { _status: 'published', title: 'Sneaked out' } }),
+        api('PATCH', `/api/articles/${article.id}?draft=false`, {
+          auth: who,
+          json: { _status: 'published', title: 'Sneaked out' },
+        }),
     },
     {
       name: 'PATCH with reviewState "approved"',
       message: /reviewState is set by the review workflow/,
-      run: (who, _user, article) => api('PATCH', `/api/articles/${article.id}`, { auth: who, json: { reviewState: 'approved' } }),
+      run: (who, _user, article) =>
+        api('PATCH', `/api/articles/${article.id}`, {
+          auth: who,
+          json: { reviewState: 'approved' },
+        }),
     },
     {
       name: 'PATCH with approvedBy set to oneself',
       message: /approvedBy is set by the review workflow/,
-      run: (who, user, article) => api('PATCH', `/api/articles/${article.id}`, { auth: who, json: { approvedBy: user.id } }),
+      run: (who, user, article) =>
+        api('PATCH', `/api/articles/${article.id}`, { auth: who, json: { approvedBy: user.id } }),
     },
     {
       name: 'bulk PATCH with _status "published"',
       message: PUBLISH_THROUGH_WORKFLOW,
       run: (who, _user, article) =>
-        api('PATCH', `/api/articles?where[id][equals]=${article.id}`, { auth: who, json: { _status: 'published' } }),
+        api('PATCH', `/api/articles?where[id][equals]=${article.id}`, {
+          auth: who,
+          json: { _status: 'published' },
+        }),
     },
   ]
 
@@ -577,10 +757,20 @@ describe('nothing goes live except through the publish action', () => {
         const title = `Born published by ${role}`
         const res = await api('POST', '/api/articles', {
           auth: who(),
-          json: { title, dek: 'No review.', authors: [deskAuthor.id], body: body('Text.'), _status: 'published' },
+          json: {
+            title,
+            dek: 'No review.',
+            authors: [deskAuthor.id],
+            body: body('Text.'),
+            _status: 'published',
+          },
         })
         expectRefused(res, 403, PUBLISH_THROUGH_WORKFLOW)
-        const anywhere = await payload.find({ collection: 'articles', draft: true, where: { title: { equals: title } } })
+        const anywhere = await payload.find({
+          collection: 'articles',
+          draft: true,
+          where: { title: { equals: title } },
+        })
         expect(anywhere.totalDocs).toBe(0)
         const listed = await api('GET', '/api/articles?limit=500&depth=0')
         expect(listed.body.docs.map((doc: Article) => doc.title)).not.toContain(title)
@@ -590,10 +780,20 @@ describe('nothing goes live except through the publish action', () => {
         const title = `Born approved by ${role}`
         const res = await api('POST', '/api/articles', {
           auth: who(),
-          json: { title, dek: 'No review.', authors: [deskAuthor.id], body: body('Text.'), reviewState: 'approved' },
+          json: {
+            title,
+            dek: 'No review.',
+            authors: [deskAuthor.id],
+            body: body('Text.'),
+            reviewState: 'approved',
+          },
         })
         expectRefused(res, 403, /reviewState is set by the review workflow/)
-        const anywhere = await payload.find({ collection: 'articles', draft: true, where: { title: { equals: title } } })
+        const anywhere = await payload.find({
+          collection: 'articles',
+          draft: true,
+          where: { title: { equals: title } },
+        })
         expect(anywhere.totalDocs).toBe(0)
       })
 
@@ -625,7 +825,12 @@ describe('nothing goes live except through the publish action', () => {
         await expectNotPublic(article.id)
         const versions = await payload.findVersions({
           collection: 'articles',
-          where: { and: [{ parent: { equals: article.id } }, { 'version._status': { equals: 'published' } }] },
+          where: {
+            and: [
+              { parent: { equals: article.id } },
+              { 'version._status': { equals: 'published' } },
+            ],
+          },
           sort: '-updatedAt',
           limit: 1,
         })
@@ -637,7 +842,9 @@ describe('nothing goes live except through the publish action', () => {
         await expectNotPublic(article.id)
 
         // Restored as a draft instead, it is still not public.
-        const asDraft = await api('POST', `/api/articles/versions/${versionId}?draft=true`, { auth: who() })
+        const asDraft = await api('POST', `/api/articles/versions/${versionId}?draft=true`, {
+          auth: who(),
+        })
         expect(asDraft.status, messageOf(asDraft)).toBe(200)
         await expectNotPublic(article.id)
         expect((await latest(article.id))._status).toBe('draft')
@@ -650,20 +857,33 @@ describe('nothing goes live except through the publish action', () => {
     await transitionAs(payload, publisher, { id: article.id, action: 'unpublish' })
     const versions = await payload.findVersions({
       collection: 'articles',
-      where: { and: [{ parent: { equals: article.id } }, { 'version._status': { equals: 'published' } }] },
+      where: {
+        and: [{ parent: { equals: article.id } }, { 'version._status': { equals: 'published' } }],
+      },
       sort: '-updatedAt',
       limit: 1,
     })
     const before = await latest(article.id)
     expect(before.reviewState).toBe('unpublished')
-    const restored = await api('POST', `/api/articles/versions/${versions.docs[0]!.id}?draft=true&depth=0`, { auth: auth.publisher })
+    const restored = await api(
+      'POST',
+      `/api/articles/versions/${versions.docs[0]!.id}?draft=true&depth=0`,
+      { auth: auth.publisher },
+    )
     expect(restored.status, messageOf(restored)).toBe(200)
     await expectNotPublic(article.id)
     // "a restored version keeps the article's current workflow state" (guardWorkflowFields)
     const state = await workflowState(auth.publisher, article.id)
     expect(state.body).toMatchObject({ reviewState: 'unpublished' })
     const after = await latest(article.id)
-    const workflowFields = ({ reviewState, submittedBy, submittedAt, approvedBy, approvedAt, approvedHash }: Article) => ({
+    const workflowFields = ({
+      reviewState,
+      submittedBy,
+      submittedAt,
+      approvedBy,
+      approvedAt,
+      approvedHash,
+    }: Article) => ({
       reviewState,
       submittedBy,
       submittedAt,
@@ -683,22 +903,37 @@ describe('nothing goes live except through the publish action', () => {
       sort: '-updatedAt',
       limit: 1,
     })
-    const edit = await api('PATCH', `/api/articles/${draft.id}`, { auth: auth.editor, json: { title: 'Second take' } })
+    const edit = await api('PATCH', `/api/articles/${draft.id}`, {
+      auth: auth.editor,
+      json: { title: 'Second take' },
+    })
     expect(edit.status, messageOf(edit)).toBe(200)
     expect((await workflow(auth.publisher, draft.id, { action: 'submit' })).status).toBe(200)
     expect((await workflow(auth.publisher2, draft.id, { action: 'approve' })).status).toBe(200)
 
-    const restored = await api('POST', `/api/articles/versions/${firstTake.docs[0]!.id}?draft=true&depth=0`, { auth: auth.editor })
+    const restored = await api(
+      'POST',
+      `/api/articles/versions/${firstTake.docs[0]!.id}?draft=true&depth=0`,
+      { auth: auth.editor },
+    )
     expect(restored.status, messageOf(restored)).toBe(200)
     await expectNotPublic(draft.id)
 
     const after = await latest(draft.id)
     expect
       .soft(after)
-      .toMatchObject({ title: draft.title, reviewState: 'in_review', approvedBy: null, approvedHash: null, submittedBy: publisher.id })
+      .toMatchObject({
+        title: draft.title,
+        reviewState: 'in_review',
+        approvedBy: null,
+        approvedHash: null,
+        submittedBy: publisher.id,
+      })
     expect.soft(after.editedSinceSubmit).toContain(editor.id)
     const state = await workflowState(auth.editor, draft.id)
-    expect.soft(state.body.history[0]).toMatchObject({ action: 'stale_approval_reset', from: 'approved', to: 'in_review' })
+    expect
+      .soft(state.body.history[0])
+      .toMatchObject({ action: 'stale_approval_reset', from: 'approved', to: 'in_review' })
 
     // Four-eyes still holds: the publisher who submitted it may not approve the restored content.
     const selfApproval = await workflow(auth.publisher, draft.id, { action: 'approve' })
@@ -712,7 +947,10 @@ describe('nothing goes live except through the publish action', () => {
   for (const state of ['draft', 'in_review', 'approved', 'published'] as const) {
     it(`duplicates a${state === 'in_review' || state === 'approved' ? 'n' : ''} ${state} article as a fresh private draft that starts its own review`, async () => {
       const original = await articleIn(state)
-      const res = await api('POST', `/api/articles/${original.id}/duplicate?depth=0`, { auth: auth.publisher, json: {} })
+      const res = await api('POST', `/api/articles/${original.id}/duplicate?depth=0`, {
+        auth: auth.publisher,
+        json: {},
+      })
       expect(res.status, messageOf(res)).toBe(200)
       const copy: Id = res.body.doc.id
       expect(copy).not.toBe(original.id)
@@ -757,7 +995,10 @@ describe('nothing goes live except through the publish action', () => {
 
   it('refuses a contributor edit of an article in review, naming the states in which contributors edit', async () => {
     const article = await articleIn('in_review', [contributorAuthor.id])
-    const res = await api('PATCH', `/api/articles/${article.id}`, { auth: auth.contributor, json: { title: 'Changed under review' } })
+    const res = await api('PATCH', `/api/articles/${article.id}`, {
+      auth: auth.contributor,
+      json: { title: 'Changed under review' },
+    })
     expectRefused(res, 403, /contributors/, /"in_review"/, /"draft"/, /"changes_requested"/)
     expect((await latest(article.id)).title).toBe(article.title)
   })
@@ -779,17 +1020,31 @@ describe('the audit trail', () => {
   it('cannot be written over REST, not even by an admin', async () => {
     const created = await api('POST', '/api/workflow-events', {
       auth: auth.admin,
-      json: { article: articleId, seq: 99, action: 'approve', from: 'in_review', to: 'approved', actor: admin.id },
+      json: {
+        article: articleId,
+        seq: 99,
+        action: 'approve',
+        from: 'in_review',
+        to: 'approved',
+        actor: admin.id,
+      },
     })
     expectRefused(created, 403, /not allowed/)
-    const changed = await api('PATCH', `/api/workflow-events/${eventId}`, { auth: auth.admin, json: { note: 'rewritten history' } })
+    const changed = await api('PATCH', `/api/workflow-events/${eventId}`, {
+      auth: auth.admin,
+      json: { note: 'rewritten history' },
+    })
     expectRefused(changed, 403, /not allowed/)
     const deleted = await api('DELETE', `/api/workflow-events/${eventId}`, { auth: auth.admin })
     expectRefused(deleted, 403, /not allowed/)
 
     const trail = await workflowState(auth.admin, articleId)
     expect(trail.body.history).toHaveLength(1)
-    expect(trail.body.history[0]).toMatchObject({ action: 'submit', note: null, actor: { id: editor.id } })
+    expect(trail.body.history[0]).toMatchObject({
+      action: 'submit',
+      note: null,
+      actor: { id: editor.id },
+    })
     const stored = await payload.findByID({ collection: 'workflow-events', id: eventId, depth: 0 })
     expect(stored).toMatchObject({ action: 'submit', seq: 1, note: null })
   })
@@ -822,7 +1077,10 @@ describe('the audit trail', () => {
     expect(remove.body.errors?.[0]?.message).toMatch(/not allowed/)
     expect(remove.body.data?.deleteWorkflowEvent ?? null).toBeNull()
 
-    const count = await payload.count({ collection: 'workflow-events', where: { article: { equals: articleId } } })
+    const count = await payload.count({
+      collection: 'workflow-events',
+      where: { article: { equals: articleId } },
+    })
     expect(count.totalDocs).toBe(1)
     const stored = await payload.findByID({ collection: 'workflow-events', id: eventId, depth: 0 })
     expect(stored.note).toBeNull()
@@ -843,7 +1101,10 @@ describe('editing a published article', () => {
     const article = await articleIn('published')
     await publicTitleIs(article.id, article.title)
 
-    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, { auth: auth.editor, json: { title: 'Corrected headline' } })
+    const edit = await api('PATCH', `/api/articles/${article.id}?depth=0`, {
+      auth: auth.editor,
+      json: { title: 'Corrected headline' },
+    })
     expect(edit.status, messageOf(edit)).toBe(200)
     expect(edit.body.doc).toMatchObject({ title: 'Corrected headline', reviewState: 'draft' })
 
@@ -851,7 +1112,12 @@ describe('editing a published article', () => {
     const state = await workflowState(auth.editor, article.id)
     expect(state.status).toBe(200)
     expect(state.body.reviewState).toBe('draft')
-    expect(state.body.history[0]).toMatchObject({ action: 'edited_live', from: 'published', to: 'draft', actor: { id: editor.id } })
+    expect(state.body.history[0]).toMatchObject({
+      action: 'edited_live',
+      from: 'published',
+      to: 'draft',
+      actor: { id: editor.id },
+    })
     expect(state.body.history[0].note).toMatch(/title changed/)
     expect(state.body.allowedActions).toEqual(['submit'])
 

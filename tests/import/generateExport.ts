@@ -1,6 +1,7 @@
 /** A Blogger export of `count` posts (each with labels, a quotation and two comments), for the throughput run. */
 export function bloggerExport(count: number): string {
-  const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const escape = (html: string) =>
+    html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   const authors = ['Maya Okafor', 'Tom Baker', 'Grace Lin', 'Alice Rahman', 'Jon Ode']
   const sources = ['Reuters', 'the Guardian', 'Associated Press', 'the BBC', 'Jane Doe']
   const entries: string[] = []

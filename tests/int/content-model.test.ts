@@ -19,9 +19,21 @@ beforeAll(async () => {
 
 describe('users', () => {
   it('lets only admins create users', async () => {
-    const data = { email: 'new@example.test', password: 'secret-123456', name: 'New', roles: ['contributor' as const] }
-    await expect(payload.create({ collection: 'users', data, user: editor, overrideAccess: false })).rejects.toThrow(/not allowed/i)
-    const created = await payload.create({ collection: 'users', data, user: admin, overrideAccess: false })
+    const data = {
+      email: 'new@example.test',
+      password: 'secret-123456',
+      name: 'New',
+      roles: ['contributor' as const],
+    }
+    await expect(
+      payload.create({ collection: 'users', data, user: editor, overrideAccess: false }),
+    ).rejects.toThrow(/not allowed/i)
+    const created = await payload.create({
+      collection: 'users',
+      data,
+      user: admin,
+      overrideAccess: false,
+    })
     expect(created.roles).toEqual(['contributor'])
   })
 
@@ -49,12 +61,23 @@ describe('users', () => {
       overrideAccess: false,
     })
     expect(promoted.roles).toEqual(['contributor', 'editor'])
-    await payload.update({ collection: 'users', id: contributor.id, data: { roles: ['contributor'] }, user: admin })
+    await payload.update({
+      collection: 'users',
+      id: contributor.id,
+      data: { roles: ['contributor'] },
+      user: admin,
+    })
   })
 
   it('does not let a user edit another user', async () => {
     await expect(
-      payload.update({ collection: 'users', id: admin.id, data: { name: 'Hacked' }, user: editor, overrideAccess: false }),
+      payload.update({
+        collection: 'users',
+        id: admin.id,
+        data: { name: 'Hacked' },
+        user: editor,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow(/not allowed/i)
   })
 })
@@ -63,16 +86,26 @@ describe('slugs', () => {
   it('derives a lowercase kebab slug from the title and keeps an edited one', async () => {
     const author = await createAuthor(payload, { name: 'Zoë Ångström' })
     expect(author.slug).toBe('zoe-angstrom')
-    const article = await createArticle(payload, { title: 'Why Rates Rise: A Primer!', authors: [author.id] })
+    const article = await createArticle(payload, {
+      title: 'Why Rates Rise: A Primer!',
+      authors: [author.id],
+    })
     expect(article.slug).toBe('why-rates-rise-a-primer')
-    const renamed = await payload.update({ collection: 'articles', id: article.id, data: { slug: 'Rates Primer' }, draft: true })
+    const renamed = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { slug: 'Rates Primer' },
+      draft: true,
+    })
     expect(renamed.slug).toBe('rates-primer')
   })
 
   it('refuses a duplicate slug as a validation error on the slug field', async () => {
     const author = await createAuthor(payload)
     await createArticle(payload, { title: 'Same title', authors: [author.id] })
-    const error = await createArticle(payload, { title: 'Same title', authors: [author.id] }).catch((e) => e)
+    const error = await createArticle(payload, { title: 'Same title', authors: [author.id] }).catch(
+      (e) => e,
+    )
     expect(error?.name).toBe('ValidationError')
     expect(error?.status).toBe(400)
     expect(JSON.stringify(error?.data)).toMatch(/slug/)
@@ -90,7 +123,11 @@ describe('slugs', () => {
 describe('articles', () => {
   it('requires a title of at most 200 characters and at least one author', async () => {
     const error = await payload
-      .create({ collection: 'articles', data: { title: 'x'.repeat(201), authors: [] }, draft: false })
+      .create({
+        collection: 'articles',
+        data: { title: 'x'.repeat(201), authors: [] },
+        draft: false,
+      })
       .catch((e) => e)
     expect(error?.status).toBe(400)
     const paths = (error?.data?.errors ?? []).map((e: { path: string }) => e.path)
@@ -107,7 +144,11 @@ describe('articles', () => {
     const article = await createArticle(payload, {
       authors: [author.id],
       sources: [manual.id],
-      body: body('Intro.', { quote: 'Rates will rise.', source: reuters.id }, { quote: 'Growth slows.', source: imf.id }),
+      body: body(
+        'Intro.',
+        { quote: 'Rates will rise.', source: reuters.id },
+        { quote: 'Growth slows.', source: imf.id },
+      ),
     })
     const ids = (article.sources ?? []).map((s) => (typeof s === 'object' ? s.id : s))
     expect(ids.sort()).toEqual([manual.id, reuters.id, imf.id].sort())
@@ -116,27 +157,52 @@ describe('articles', () => {
   it('refuses a Quote block without a source', async () => {
     const author = await createAuthor(payload)
     const quoteless = body({ quote: 'Unattributed.', source: '' as unknown as number })
-    const error = await createArticle(payload, { authors: [author.id], body: quoteless }, 'published').catch((e) => e)
+    const error = await createArticle(
+      payload,
+      { authors: [author.id], body: quoteless },
+      'published',
+    ).catch((e) => e)
     expect(error?.status).toBe(400)
   })
 
   it('normalises tags to trimmed lowercase without duplicates', async () => {
     const author = await createAuthor(payload)
-    const article = await createArticle(payload, { authors: [author.id], tags: [' Economy', 'economy', 'EU '] })
+    const article = await createArticle(payload, {
+      authors: [author.id],
+      tags: [' Economy', 'economy', 'EU '],
+    })
     expect(article.tags).toEqual(['economy', 'eu'])
   })
 
   it('shows anonymous readers and contributors only published articles', async () => {
     const author = await createAuthor(payload)
-    const live = await createArticle(payload, { title: 'Visible piece', authors: [author.id] }, 'published')
-    const hidden = await createArticle(payload, { title: 'Hidden piece', authors: [author.id] }, 'draft')
-    const anonymous = await payload.find({ collection: 'articles', overrideAccess: false, limit: 100 })
+    const live = await createArticle(
+      payload,
+      { title: 'Visible piece', authors: [author.id] },
+      'published',
+    )
+    const hidden = await createArticle(
+      payload,
+      { title: 'Hidden piece', authors: [author.id] },
+      'draft',
+    )
+    const anonymous = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      limit: 100,
+    })
     const ids = anonymous.docs.map((a) => a.id)
     expect(ids).toContain(live.id)
     expect(ids).not.toContain(hidden.id)
     expect(anonymous.docs.every((a) => a._status === 'published')).toBe(true)
 
-    const staffView = await payload.find({ collection: 'articles', overrideAccess: false, user: editor, limit: 100, draft: true })
+    const staffView = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      user: editor,
+      limit: 100,
+      draft: true,
+    })
     expect(staffView.docs.map((a) => a.id)).toContain(hidden.id)
   })
 })
@@ -148,12 +214,22 @@ describe('comments', () => {
     const comment = await payload.create({
       collection: 'comments',
       overrideAccess: false,
-      data: { article: article.id, authorName: 'Reader', authorEmail: 'reader@example.test', body: 'Nice.', status: 'approved' },
+      data: {
+        article: article.id,
+        authorName: 'Reader',
+        authorEmail: 'reader@example.test',
+        body: 'Nice.',
+        status: 'approved',
+      },
     })
     expect(comment.status).toBe('pending')
     expect(comment).not.toHaveProperty('authorEmail')
 
-    const anonymous = await payload.find({ collection: 'comments', overrideAccess: false, where: { article: { equals: article.id } } })
+    const anonymous = await payload.find({
+      collection: 'comments',
+      overrideAccess: false,
+      where: { article: { equals: article.id } },
+    })
     expect(anonymous.totalDocs).toBe(0)
 
     const moderated = await payload.update({
@@ -165,7 +241,11 @@ describe('comments', () => {
     })
     expect(moderated.status).toBe('approved')
     expect(moderated.authorEmail).toBe('reader@example.test')
-    const visible = await payload.find({ collection: 'comments', overrideAccess: false, where: { article: { equals: article.id } } })
+    const visible = await payload.find({
+      collection: 'comments',
+      overrideAccess: false,
+      where: { article: { equals: article.id } },
+    })
     expect(visible.docs.map((c) => c.id)).toEqual([comment.id])
     expect(visible.docs[0]).not.toHaveProperty('authorEmail')
   })
@@ -174,7 +254,11 @@ describe('comments', () => {
     const author = await createAuthor(payload)
     const draft = await createArticle(payload, { authors: [author.id] }, 'draft')
     const draftComment = await payload
-      .create({ collection: 'comments', overrideAccess: false, data: { article: draft.id, authorName: 'R', body: 'Hi' } })
+      .create({
+        collection: 'comments',
+        overrideAccess: false,
+        data: { article: draft.id, authorName: 'R', body: 'Hi' },
+      })
       .catch((e) => e)
     expect(draftComment?.status).toBe(404)
     expect(draftComment?.message).toMatch(/No published article/)
@@ -183,9 +267,16 @@ describe('comments', () => {
       createArticle(payload, { authors: [author.id] }, 'published'),
       createArticle(payload, { authors: [author.id] }, 'published'),
     ])
-    const onA = await payload.create({ collection: 'comments', data: { article: a.id, authorName: 'R', body: 'On A', status: 'approved' } })
+    const onA = await payload.create({
+      collection: 'comments',
+      data: { article: a.id, authorName: 'R', body: 'On A', status: 'approved' },
+    })
     const crossReply = await payload
-      .create({ collection: 'comments', overrideAccess: false, data: { article: b.id, parent: onA.id, authorName: 'R', body: 'Reply' } })
+      .create({
+        collection: 'comments',
+        overrideAccess: false,
+        data: { article: b.id, parent: onA.id, authorName: 'R', body: 'Reply' },
+      })
       .catch((e) => e)
     expect(crossReply?.status).toBe(400)
     expect(JSON.stringify(crossReply?.data)).toMatch(/same article/)
@@ -195,7 +286,11 @@ describe('comments', () => {
     const author = await createAuthor(payload)
     const article = await createArticle(payload, { authors: [author.id] }, 'published')
     const error = await payload
-      .create({ collection: 'comments', overrideAccess: false, data: { article: article.id, authorName: 'R', body: 'x'.repeat(5001) } })
+      .create({
+        collection: 'comments',
+        overrideAccess: false,
+        data: { article: article.id, authorName: 'R', body: 'x'.repeat(5001) },
+      })
       .catch((e) => e)
     expect(error?.status).toBe(400)
   })

@@ -25,13 +25,21 @@ let payload: Payload
 let first: ImportReport
 
 const bySlug = async (slug: string): Promise<Article> => {
-  const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: slug } }, draft: true, depth: 0, limit: 1 })
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: slug } },
+    draft: true,
+    depth: 0,
+    limit: 1,
+  })
   if (!docs[0]) throw new Error(`no article ${slug}`)
   return docs[0]
 }
 const counts = async () => {
   const [articles, comments, authors, sources, media] = await Promise.all(
-    (['articles', 'comments', 'authors', 'sources', 'media'] as const).map((collection) => payload.count({ collection })),
+    (['articles', 'comments', 'authors', 'sources', 'media'] as const).map((collection) =>
+      payload.count({ collection }),
+    ),
   )
   return {
     articles: articles!.totalDocs,
@@ -48,7 +56,11 @@ beforeAll(async () => {
   // Already in the CMS: an agency, and Alice's author profile linked to her account (found by email).
   await createSource(payload, { name: 'Reuters', kind: 'news_agency' })
   const alice = await createUser(payload, ['contributor'], 'Alice')
-  await payload.update({ collection: 'users', id: alice.id, data: { email: 'alice@citynotes.example.com' } })
+  await payload.update({
+    collection: 'users',
+    id: alice.id,
+    data: { email: 'alice@citynotes.example.com' },
+  })
   await createAuthor(payload, { name: 'Alice R.', user: alice.id })
   first = await runImport(payload, [FIXTURES])
   console.log(formatReport(first))
@@ -83,12 +95,26 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
       dek: 'The city ran trams for sixty years. Then, in 1962, it tore them up. Read the history first.',
     })
     expect((await bySlug('trams-are-back-2')).commentsEnabled).toBe(false)
-    expect(first.files.flatMap((f) => f.skipped.map((s) => s.title))).toEqual(['About this blog', 'Contact', 'Old rant'])
+    expect(first.files.flatMap((f) => f.skipped.map((s) => s.title))).toEqual([
+      'About this blog',
+      'Contact',
+      'Old rant',
+    ])
   })
 
   it('finds authors by email or name, creates the others once, and reuses them across files', async () => {
-    const { docs: authors } = await payload.find({ collection: 'authors', pagination: false, depth: 0, sort: 'id' })
-    expect(authors.map((a) => a.name)).toEqual(['Alice R.', 'Maya Okafor', 'Tom Baker', 'Grace Lin'])
+    const { docs: authors } = await payload.find({
+      collection: 'authors',
+      pagination: false,
+      depth: 0,
+      sort: 'id',
+    })
+    expect(authors.map((a) => a.name)).toEqual([
+      'Alice R.',
+      'Maya Okafor',
+      'Tom Baker',
+      'Grace Lin',
+    ])
     const id = (name: string) => authors.find((a) => a.name === name)!.id
     expect((await bySlug('night-buses-are-a-public-service')).authors).toEqual([id('Alice R.')])
     for (const slug of ['trams-are-back', 'trams-are-back-2', 'the-depot-that-time-forgot']) {
@@ -98,7 +124,12 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
   })
 
   it('turns attributed quotations into Quote blocks citing sources found or created by name', async () => {
-    const { docs: sources } = await payload.find({ collection: 'sources', pagination: false, depth: 0, sort: 'id' })
+    const { docs: sources } = await payload.find({
+      collection: 'sources',
+      pagination: false,
+      depth: 0,
+      sort: 'id',
+    })
     const kinds = Object.fromEntries(sources.map((s) => [s.name, s.kind]))
     expect(kinds).toMatchObject({
       Reuters: 'news_agency',
@@ -112,20 +143,33 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
     expect(sources.filter((s) => s.name === 'Reuters')).toHaveLength(1)
     expect(first.sources.reused).toBe(1)
     const trams = await bySlug('trams-are-back')
-    const cited = blocksOf(trams.body as never, 'quote').map((q) => sources.find((s) => s.id === q.source)?.name ?? null)
-    expect(cited).toEqual(['Reuters', 'The Guardian', 'Jane Doe', 'Associated Press', null, 'City Archive'])
+    const cited = blocksOf(trams.body as never, 'quote').map(
+      (q) => sources.find((s) => s.id === q.source)?.name ?? null,
+    )
+    expect(cited).toEqual([
+      'Reuters',
+      'The Guardian',
+      'Jane Doe',
+      'Associated Press',
+      null,
+      'City Archive',
+    ])
     expect(trams.sources?.length).toBe(5)
   })
 
   it('keeps an unattributed quotation as a Quote block without a source, which the submit check makes an editor resolve', async () => {
-    expect(first.posts.flatMap((p) => p.quotes.unattributed.map((q) => `${p.slug}: ${q}`))).toEqual([
-      'trams-are-back: “Nobody expected the trams to return so soon.”',
-      'weekly-roundup-2: “The timetable is ready.” (officials)',
-      'the-depot-that-time-forgot: “Every city keeps something it forgot it had.”',
-      'the-harbour-ferry-turns-100: “It was the only way to school.” (he)',
-    ])
+    expect(first.posts.flatMap((p) => p.quotes.unattributed.map((q) => `${p.slug}: ${q}`))).toEqual(
+      [
+        'trams-are-back: “Nobody expected the trams to return so soon.”',
+        'weekly-roundup-2: “The timetable is ready.” (officials)',
+        'the-depot-that-time-forgot: “Every city keeps something it forgot it had.”',
+        'the-harbour-ferry-turns-100: “It was the only way to school.” (he)',
+      ],
+    )
     const trams = await bySlug('trams-are-back')
-    expect(blocksOf(trams.body as never, 'quote')[4]).toMatchObject({ text: 'Nobody expected the trams to return so soon.' })
+    expect(blocksOf(trams.body as never, 'quote')[4]).toMatchObject({
+      text: 'Nobody expected the trams to return so soon.',
+    })
     expect(blocksOf(trams.body as never, 'quote')[4]).not.toHaveProperty('source')
     const editor = await createUser(payload, ['editor'])
     await expect(transitionAs(payload, editor, { id: trams.id, action: 'submit' })).rejects.toThrow(
@@ -143,7 +187,12 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
       pagination: false,
     })
     expect(
-      docs.map((c) => [c.authorName, c.status, c.createdAt, c.parent ? docs.find((p) => p.id === c.parent)?.authorName : null]),
+      docs.map((c) => [
+        c.authorName,
+        c.status,
+        c.createdAt,
+        c.parent ? docs.find((p) => p.id === c.parent)?.authorName : null,
+      ]),
     ).toEqual([
       ['Priya Shah', 'approved', '2024-10-23T07:00:00.000Z', null],
       ['Alice Rahman', 'approved', '2024-10-23T09:30:00.000Z', 'Priya Shah'],
@@ -153,18 +202,27 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
     ])
     expect(docs[0]!.authorEmail).toBe('priya@example.org')
     expect(docs[1]!.body).toBe('Thank you, Priya.\nWe will keep at it.')
-    const publicView = await payload.find({ collection: 'comments', where: { article: { equals: night.id } }, overrideAccess: false })
+    const publicView = await payload.find({
+      collection: 'comments',
+      where: { article: { equals: night.id } },
+      overrideAccess: false,
+    })
     expect(publicView.totalDocs).toBe(0)
   })
 
   it('uploads embedded and local images, never fetches remote ones', async () => {
     const { docs: media } = await payload.find({ collection: 'media', pagination: false, depth: 0 })
-    expect(media.map((m) => m.alt).sort()).toEqual(['A one-pixel map', 'The ferry at the north pier'])
+    expect(media.map((m) => m.alt).sort()).toEqual([
+      'A one-pixel map',
+      'The ferry at the north pier',
+    ])
     expect(post(first, 'Weekly roundup')[0]!.notes).toEqual([
       'left out a remote image (https://blogger.googleusercontent.com/img/b/depot.jpg), not fetched',
     ])
     const uploads = (
-      (await bySlug('weekly-roundup')).body as { root: { children: { type: string; value?: unknown }[] } }
+      (await bySlug('weekly-roundup')).body as {
+        root: { children: { type: string; value?: unknown }[] }
+      }
     ).root.children.filter((n) => n.type === 'upload')
     expect(uploads).toHaveLength(1)
   })
@@ -180,9 +238,14 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
 
   it('updates the draft of a post that changed, keeping its slug and comments', async () => {
     const before = await counts()
-    const changed = read('copied-post.txt').replace('Behind the bus station stands', 'Behind the new bus station still stands')
+    const changed = read('copied-post.txt').replace(
+      'Behind the bus station stands',
+      'Behind the new bus station still stands',
+    )
     const report = await runImport(payload, [write('copied-post.txt', changed)])
-    expect(report.posts.map((p) => [p.outcome, p.slug])).toEqual([['updated', 'the-depot-that-time-forgot']])
+    expect(report.posts.map((p) => [p.outcome, p.slug])).toEqual([
+      ['updated', 'the-depot-that-time-forgot'],
+    ])
     expect(await counts()).toEqual(before)
     const depot = await bySlug('the-depot-that-time-forgot')
     expect(JSON.stringify(depot.body)).toContain('Behind the new bus station still stands')
@@ -197,7 +260,8 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
     const before = await counts()
     const report = await runImport(payload, [path.join(FIXTURES, 'bad')])
     expect(Object.fromEntries(report.files.map((f) => [path.basename(f.file), f.error]))).toEqual({
-      'broken-tags.xml': 'malformed XML: </wp:status> at line 7 does not match the open <wp:post_type> (line 7)',
+      'broken-tags.xml':
+        'malformed XML: </wp:status> at line 7 does not match the open <wp:post_type> (line 7)',
       'empty.txt': 'the file is empty',
       'image.txt': 'unknown format: binary data, not an export, an HTML page or text',
       'truncated.xml': 'truncated XML: the file ends inside <content> (opened at line 22)',
@@ -230,15 +294,28 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
     expect(report.posts[0]!.error).toBeTruthy()
     const after = await counts()
     expect(after).toEqual({ ...before, articles: before.articles + 1 })
-    expect((await payload.find({ collection: 'authors', where: { name: { equals: 'Rolly Back' } } })).totalDocs).toBe(0)
-    expect((await payload.find({ collection: 'sources', where: { name: { equals: 'Imaginary Wire' } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.find({ collection: 'authors', where: { name: { equals: 'Rolly Back' } } }))
+        .totalDocs,
+    ).toBe(0)
+    expect(
+      (await payload.find({ collection: 'sources', where: { name: { equals: 'Imaginary Wire' } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('saves nothing on a dry run, and reports what it would do', async () => {
     const before = await counts()
     const file = write(
       'dry.xml',
-      blogger([entry('9101', 'Weekly roundup', '<p>“Dry runs are safe,” said Dee Ryrun.</p>', 'Newcomer Person')]),
+      blogger([
+        entry(
+          '9101',
+          'Weekly roundup',
+          '<p>“Dry runs are safe,” said Dee Ryrun.</p>',
+          'Newcomer Person',
+        ),
+      ]),
     )
     const report = await runImport(payload, [file], { dryRun: true })
     expect(report.posts.map((p) => [p.outcome, p.slug])).toEqual([['created', 'weekly-roundup-3']])
@@ -256,20 +333,29 @@ describe('importing a blog (Blogger, WordPress, a saved page, copied text)', () 
     const report = await runImport(payload, [file], { author: desk.slug! })
     expect((await bySlug('from-the-archive')).authors).toEqual([desk.id])
     expect(report.authors).toEqual({ created: 0, reused: 0 })
-    await expect(runImport(payload, [file], { author: 'nobody-here' })).rejects.toThrow('--author nobody-here: no author has that slug.')
+    await expect(runImport(payload, [file], { author: 'nobody-here' })).rejects.toThrow(
+      '--author nobody-here: no author has that slug.',
+    )
   })
 })
 
 describe('--publish-as-is', () => {
   it('refuses to act as anyone but an admin, and needs a second approver', async () => {
     const publisher = await createUser(payload, ['publisher'])
-    await expect(runImport(payload, [FIXTURES], { publishAsIs: true, as: publisher.email })).rejects.toThrow(
+    await expect(
+      runImport(payload, [FIXTURES], { publishAsIs: true, as: publisher.email }),
+    ).rejects.toThrow(
       `--publish-as-is acts as an admin; ${publisher.email} is publisher. Use --as <an admin's email>.`,
     )
-    await expect(runImport(payload, [FIXTURES], { publishAsIs: true })).rejects.toThrow('--publish-as-is needs an admin account')
+    await expect(runImport(payload, [FIXTURES], { publishAsIs: true })).rejects.toThrow(
+      '--publish-as-is needs an admin account',
+    )
     const admin = await createUser(payload, ['admin'])
     await payload.delete({ collection: 'users', id: publisher.id })
-    const editors = await payload.find({ collection: 'users', where: { roles: { in: ['publisher', 'admin'] } } })
+    const editors = await payload.find({
+      collection: 'users',
+      where: { roles: { in: ['publisher', 'admin'] } },
+    })
     expect(editors.docs.map((u) => u.id)).toEqual([admin.id])
     await expect(runImport(payload, [FIXTURES], { publishAsIs: true })).rejects.toThrow(
       /needs a second admin or publisher besides .*four-eyes rule/,
@@ -289,14 +375,20 @@ describe('--publish-as-is', () => {
       'trams-are-back-2': 'not published: a draft post on the old blog',
     })
     const night = await bySlug('night-buses-are-a-public-service')
-    expect(night).toMatchObject({ reviewState: 'published', _status: 'published', publishedAt: '2024-10-22T21:15:00.000Z' })
+    expect(night).toMatchObject({
+      reviewState: 'published',
+      _status: 'published',
+      publishedAt: '2024-10-22T21:15:00.000Z',
+    })
     const { docs: events } = await payload.find({
       collection: 'workflow-events',
       where: { article: { equals: night.id } },
       sort: 'seq',
       depth: 0,
     })
-    expect(events.map((e) => [e.action, e.actor === publisher.id ? 'publisher' : 'admin', e.note])).toEqual(
+    expect(
+      events.map((e) => [e.action, e.actor === publisher.id ? 'publisher' : 'admin', e.note]),
+    ).toEqual(
       ['submit', 'approve', 'publish'].map((action, i) => [
         action,
         i === 0 ? 'admin' : 'publisher',
@@ -305,7 +397,12 @@ describe('--publish-as-is', () => {
     )
 
     // Readers now see the article with its original URL, never the import key, and only approved comments, without emails.
-    const seen = await payload.findByID({ collection: 'articles', id: night.id, overrideAccess: false, depth: 0 })
+    const seen = await payload.findByID({
+      collection: 'articles',
+      id: night.id,
+      overrideAccess: false,
+      depth: 0,
+    })
     expect(seen.originalUrl).toBe('https://citynotes.example.com/2024/10/night-buses/')
     expect(seen).not.toHaveProperty('importKey')
     const comments = await payload.find({

@@ -23,14 +23,22 @@ beforeAll(async () => {
   payload = await getTestPayload()
   server = await startTestServer()
   client = (payload.db as unknown as { client: Client }).client
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#993366' } }).png().toBuffer()
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#993366' } })
+    .png()
+    .toBuffer()
   const image = await payload.create({
     collection: 'media',
     data: { alt: 'Quay' },
     file: { data: png, mimetype: 'image/png', name: 'quay.png', size: png.length },
   })
-  authors = [await createAuthor(payload, { name: 'Ada List' }), await createAuthor(payload, { name: 'Ben List' })]
-  sources = [await createSource(payload, { name: 'List Wire' }), await createSource(payload, { name: 'List Review', kind: 'magazine' })]
+  authors = [
+    await createAuthor(payload, { name: 'Ada List' }),
+    await createAuthor(payload, { name: 'Ben List' }),
+  ]
+  sources = [
+    await createSource(payload, { name: 'List Wire' }),
+    await createSource(payload, { name: 'List Review', kind: 'magazine' }),
+  ]
   const { publisher } = await desk(payload)
   for (let i = 0; i < 14; i++) {
     const article = await createArticle(
@@ -76,8 +84,14 @@ describe.skipIf(usingMongo())('the lean SQLite reader of public lists', () => {
     expect(docs).toHaveLength(11)
     const dates = docs.map((d) => d.publishedAt!)
     expect([...dates].sort().reverse()).toEqual(dates)
-    expect(docs.find((d) => d.title === 'Listed 8')!.authors).toMatchObject([{ name: 'Ben List' }, { name: 'Ada List' }])
-    expect(docs.find((d) => d.title === 'Listed 0')!.heroImage).toMatchObject({ alt: 'Quay', url: expect.stringContaining('quay') })
+    expect(docs.find((d) => d.title === 'Listed 8')!.authors).toMatchObject([
+      { name: 'Ben List' },
+      { name: 'Ada List' },
+    ])
+    expect(docs.find((d) => d.title === 'Listed 0')!.heroImage).toMatchObject({
+      alt: 'Quay',
+      url: expect.stringContaining('quay'),
+    })
   })
 })
 
@@ -90,10 +104,29 @@ describe('GET /api/public/articles', () => {
   it('answers a page of cards, and filters by author, source and tag', async () => {
     const page = await get('?limit=5')
     expect(page.status).toBe(200)
-    expect(page.body).toMatchObject({ page: 1, limit: 5, hasPrevPage: false, hasNextPage: true, prevPage: null, nextPage: 2 })
-    expect(Object.keys(page.body.docs[0]).sort()).toEqual(['authors', 'dek', 'heroImage', 'id', 'publishedAt', 'slug', 'title'])
+    expect(page.body).toMatchObject({
+      page: 1,
+      limit: 5,
+      hasPrevPage: false,
+      hasNextPage: true,
+      prevPage: null,
+      nextPage: 2,
+    })
+    expect(Object.keys(page.body.docs[0]).sort()).toEqual([
+      'authors',
+      'dek',
+      'heroImage',
+      'id',
+      'publishedAt',
+      'slug',
+      'title',
+    ])
     expect((await get('?tag=ports')).body.docs.length).toBeGreaterThan(0)
-    expect((await get(`?author=${authors[0].slug}`)).body.docs.every((d: { authors: { slug: string }[] }) => d.authors.some((a) => a.slug === authors[0].slug))).toBe(true)
+    expect(
+      (await get(`?author=${authors[0].slug}`)).body.docs.every(
+        (d: { authors: { slug: string }[] }) => d.authors.some((a) => a.slug === authors[0].slug),
+      ),
+    ).toBe(true)
     expect((await get(`?source=${sources[1].slug}`)).body.docs.length).toBeGreaterThan(0)
   })
 

@@ -21,7 +21,8 @@ async function recordSelects(query: () => Promise<unknown>): Promise<Statement[]
   const seen: Statement[] = []
   const execute = client.execute
   client.execute = (statement: InStatement) => {
-    if (typeof statement === 'object' && 'args' in statement && /^\s*select/i.test(statement.sql)) seen.push(statement)
+    if (typeof statement === 'object' && 'args' in statement && /^\s*select/i.test(statement.sql))
+      seen.push(statement)
     return execute.call(client, statement)
   }
   try {
@@ -39,8 +40,15 @@ async function recordSelects(query: () => Promise<unknown>): Promise<Statement[]
  * `articles__texts`; a bare "SCAN articles__texts" reads the subquery's own (indexed) result.
  */
 async function slowSteps(statement: Statement, db: Client = client): Promise<string[]> {
-  const tables = new Set((await db.execute("select name from sqlite_master where type = 'table'")).rows.map((row) => String(row.name)))
-  const { rows } = await db.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })
+  const tables = new Set(
+    (await db.execute("select name from sqlite_master where type = 'table'")).rows.map((row) =>
+      String(row.name),
+    ),
+  )
+  const { rows } = await db.execute({
+    sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
+    args: statement.args,
+  })
   const hasLimit = /\blimit\b/i.test(statement.sql)
   return rows
     .map((row) => ({ detail: String(row.detail), topLevel: Number(row.parent) === 0 }))
@@ -60,83 +68,136 @@ const publicListings: [string, () => Where | undefined, string?][] = [
   ['articles with a tag', () => ({ tags: { equals: 'economy' } })],
   ['articles by an author slug', () => ({ 'authors.slug': { equals: authorSlug } })],
   ['articles citing a source slug', () => ({ 'sources.slug': { equals: sourceSlug } })],
-  ['articles published in a date range', () => ({ publishedAt: { greater_than: '2020-01-01', less_than: '2100-01-01' } })],
+  [
+    'articles published in a date range',
+    () => ({ publishedAt: { greater_than: '2020-01-01', less_than: '2100-01-01' } }),
+  ],
 ]
 
-describe.skipIf(usingMongo())('SQLite query plans of public listings (skipped on MongoDB: these are SQLite plans)', () => {
-  beforeAll(async () => {
-    payload = await getTestPayload()
-    client = (payload.db as unknown as { client: LibsqlClient }).client
-    const author = await createAuthor(payload, { name: 'Plan Author' })
-    const source = await createSource(payload, { name: 'Plan Source' })
-    authorSlug = author.slug!
-    sourceSlug = source.slug!
-    for (let i = 0; i < 30; i++) {
-      await createArticle(
-        payload,
-        { authors: [author.id], tags: i % 2 ? ['economy'] : ['culture'], body: body('Text', { quote: 'Q', source: source.id }) },
-        i % 3 ? 'published' : 'draft',
-      )
-    }
-  })
+describe.skipIf(usingMongo())(
+  'SQLite query plans of public listings (skipped on MongoDB: these are SQLite plans)',
+  () => {
+    beforeAll(async () => {
+      payload = await getTestPayload()
+      client = (payload.db as unknown as { client: LibsqlClient }).client
+      const author = await createAuthor(payload, { name: 'Plan Author' })
+      const source = await createSource(payload, { name: 'Plan Source' })
+      authorSlug = author.slug!
+      sourceSlug = source.slug!
+      for (let i = 0; i < 30; i++) {
+        await createArticle(
+          payload,
+          {
+            authors: [author.id],
+            tags: i % 2 ? ['economy'] : ['culture'],
+            body: body('Text', { quote: 'Q', source: source.id }),
+          },
+          i % 3 ? 'published' : 'draft',
+        )
+      }
+    })
 
-  it.each(publicListings)('lists %s without scanning or sorting a large table', async (_name, where) => {
-    const statements = await recordSelects(() =>
-      payload.find({ collection: 'articles', overrideAccess: false, depth: 1, limit: 20, sort: '-publishedAt', where: where() }),
+    it.each(publicListings)(
+      'lists %s without scanning or sorting a large table',
+      async (_name, where) => {
+        const statements = await recordSelects(() =>
+          payload.find({
+            collection: 'articles',
+            overrideAccess: false,
+            depth: 1,
+            limit: 20,
+            sort: '-publishedAt',
+            where: where(),
+          }),
+        )
+        expect(statements.length).toBeGreaterThan(0)
+        for (const statement of statements) {
+          expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({
+            sql: statement.sql,
+            slow: [],
+          })
+        }
+      },
     )
-    expect(statements.length).toBeGreaterThan(0)
-    for (const statement of statements) {
-      expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({ sql: statement.sql, slow: [] })
-    }
-  })
 
-  it("reads an article's approved comments through the (article, status) index, not the low-selectivity status index", async () => {
-    const [article] = (await payload.find({ collection: 'articles', limit: 1, where: { _status: { equals: 'published' } } })).docs
-    const statements = await recordSelects(() =>
-      payload.find({
-        collection: 'comments',
-        where: { and: [{ article: { equals: article.id } }, { status: { equals: 'approved' } }] },
-        sort: 'createdAt',
-        limit: 1000,
-      }),
-    )
-    expect(statements.length).toBeGreaterThan(0)
-    for (const statement of statements) {
-      const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })
-      const steps = rows.map((row) => String(row.detail)).filter((detail) => / comments /.test(` ${detail} `))
-      expect(steps.length).toBeGreaterThan(0)
-      expect(steps.every((step) => /comments_article_status_created_at_idx/.test(step))).toBe(true)
-    }
-  })
-
-  it('lists the moderation queue (newest pending comments) without sorting every comment', async () => {
-    const statements = await recordSelects(() =>
-      payload.find({ collection: 'comments', where: { status: { equals: 'pending' } }, sort: '-createdAt', limit: 100 }),
-    )
-    for (const statement of statements) {
-      expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({ sql: statement.sql, slow: [] })
-    }
-  })
-
-  it('would catch a full scan, and a sort of every row, without the listing indexes', async () => {
-    expect(await slowSteps({ sql: 'select * from articles where title = ? limit 20', args: ['x'] })).toEqual([
-      expect.stringMatching(/^SCAN articles/),
-    ])
-    // A second connection: Payload's own caches prepared statements, which lock the schema.
-    const admin = createClient({ url: process.env.DATABASE_URI! })
-    await admin.executeMultiple('DROP INDEX articles_status_published_at_idx; DROP INDEX articles_texts_parent_idx;')
-    try {
+    it("reads an article's approved comments through the (article, status) index, not the low-selectivity status index", async () => {
+      const [article] = (
+        await payload.find({
+          collection: 'articles',
+          limit: 1,
+          where: { _status: { equals: 'published' } },
+        })
+      ).docs
       const statements = await recordSelects(() =>
-        payload.find({ collection: 'articles', overrideAccess: false, limit: 20, sort: '-publishedAt' }),
+        payload.find({
+          collection: 'comments',
+          where: { and: [{ article: { equals: article.id } }, { status: { equals: 'approved' } }] },
+          sort: 'createdAt',
+          limit: 1000,
+        }),
       )
-      const slow = (await Promise.all(statements.map((statement) => slowSteps(statement, admin)))).flat()
-      expect(slow).toContain('USE TEMP B-TREE FOR ORDER BY')
-      expect(slow.some((step) => /articles__texts/.test(step))).toBe(true)
-    } finally {
+      expect(statements.length).toBeGreaterThan(0)
+      for (const statement of statements) {
+        const { rows } = await client.execute({
+          sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
+          args: statement.args,
+        })
+        const steps = rows
+          .map((row) => String(row.detail))
+          .filter((detail) => / comments /.test(` ${detail} `))
+        expect(steps.length).toBeGreaterThan(0)
+        expect(steps.every((step) => /comments_article_status_created_at_idx/.test(step))).toBe(
+          true,
+        )
+      }
+    })
+
+    it('lists the moderation queue (newest pending comments) without sorting every comment', async () => {
+      const statements = await recordSelects(() =>
+        payload.find({
+          collection: 'comments',
+          where: { status: { equals: 'pending' } },
+          sort: '-createdAt',
+          limit: 100,
+        }),
+      )
+      for (const statement of statements) {
+        expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({
+          sql: statement.sql,
+          slow: [],
+        })
+      }
+    })
+
+    it('would catch a full scan, and a sort of every row, without the listing indexes', async () => {
+      expect(
+        await slowSteps({ sql: 'select * from articles where title = ? limit 20', args: ['x'] }),
+      ).toEqual([expect.stringMatching(/^SCAN articles/)])
+      // A second connection: Payload's own caches prepared statements, which lock the schema.
+      const admin = createClient({ url: process.env.DATABASE_URI! })
       await admin.executeMultiple(
-        'CREATE INDEX articles_status_published_at_idx ON articles (_status, published_at, created_at); CREATE INDEX articles_texts_parent_idx ON articles_texts (parent_id);',
+        'DROP INDEX articles_status_published_at_idx; DROP INDEX articles_texts_parent_idx;',
       )
-      admin.close()
-    }
-  })
-})
+      try {
+        const statements = await recordSelects(() =>
+          payload.find({
+            collection: 'articles',
+            overrideAccess: false,
+            limit: 20,
+            sort: '-publishedAt',
+          }),
+        )
+        const slow = (
+          await Promise.all(statements.map((statement) => slowSteps(statement, admin)))
+        ).flat()
+        expect(slow).toContain('USE TEMP B-TREE FOR ORDER BY')
+        expect(slow.some((step) => /articles__texts/.test(step))).toBe(true)
+      } finally {
+        await admin.executeMultiple(
+          'CREATE INDEX articles_status_published_at_idx ON articles (_status, published_at, created_at); CREATE INDEX articles_texts_parent_idx ON articles_texts (parent_id);',
+        )
+        admin.close()
+      }
+    })
+  },
+)

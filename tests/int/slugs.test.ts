@@ -20,14 +20,22 @@ beforeAll(async () => {
 const draft = (data: Partial<Article>) =>
   payload.create({
     collection: 'articles',
-    data: { dek: 'Standfirst', body: body('A paragraph.'), authors: [author.id], ...data } as Article,
+    data: {
+      dek: 'Standfirst',
+      body: body('A paragraph.'),
+      authors: [author.id],
+      ...data,
+    } as Article,
     draft: true,
     user: editor,
     overrideAccess: false,
   })
 
 const refusal = (error: unknown) => {
-  const { status, data } = error as { status?: number; data?: { errors?: { path: string; message: string }[] } }
+  const { status, data } = error as {
+    status?: number
+    data?: { errors?: { path: string; message: string }[] }
+  }
   return { status, errors: data?.errors?.map(({ path, message }) => ({ path, message })) }
 }
 
@@ -60,7 +68,8 @@ describe('slugs from titles in any script', () => {
       errors: [
         {
           path: 'slug',
-          message: 'The slug "🚀🚀" has no letters or digits with a Latin spelling; use lowercase letters, digits and hyphens.',
+          message:
+            'The slug "🚀🚀" has no letters or digits with a Latin spelling; use lowercase letters, digits and hyphens.',
         },
       ],
     })
@@ -69,24 +78,47 @@ describe('slugs from titles in any script', () => {
 
 describe('the slug of a published article', () => {
   it('stays when the article is renamed, by the title alone or with the whole document as the admin form sends it', async () => {
-    const live = await createArticle(payload, { title: 'Łódź mayor resigns', authors: [author.id] }, 'published')
+    const live = await createArticle(
+      payload,
+      { title: 'Łódź mayor resigns', authors: [author.id] },
+      'published',
+    )
     expect(live).toMatchObject({ slug: 'lodz-mayor-resigns', _status: 'published' })
 
     const rename = (data: Partial<Article>) =>
-      payload.update({ collection: 'articles', id: live.id, data, draft: true, user: editor, overrideAccess: false })
-    expect((await rename({ title: 'Łódź mayor resigns after vote' })).slug).toBe('lodz-mayor-resigns')
+      payload.update({
+        collection: 'articles',
+        id: live.id,
+        data,
+        draft: true,
+        user: editor,
+        overrideAccess: false,
+      })
+    expect((await rename({ title: 'Łódź mayor resigns after vote' })).slug).toBe(
+      'lodz-mayor-resigns',
+    )
     const {
       id: _id,
       createdAt: _c,
       updatedAt: _u,
       ...whole
     } = await payload.findByID({ collection: 'articles', id: live.id, draft: true, depth: 0 })
-    expect((await rename({ ...whole, title: 'Mayor of Łódź steps down' })).slug).toBe('lodz-mayor-resigns')
+    expect((await rename({ ...whole, title: 'Mayor of Łódź steps down' })).slug).toBe(
+      'lodz-mayor-resigns',
+    )
 
     // Published again, the new title lives at the old address.
     const republished = await publish(payload, live.id)
-    expect(republished).toMatchObject({ title: 'Mayor of Łódź steps down', slug: 'lodz-mayor-resigns', _status: 'published' })
-    const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: 'lodz-mayor-resigns' } }, depth: 0 })
+    expect(republished).toMatchObject({
+      title: 'Mayor of Łódź steps down',
+      slug: 'lodz-mayor-resigns',
+      _status: 'published',
+    })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: 'lodz-mayor-resigns' } },
+      depth: 0,
+    })
     expect(docs.map((doc) => doc.title)).toEqual(['Mayor of Łódź steps down'])
   })
 })

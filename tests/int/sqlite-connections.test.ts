@@ -17,21 +17,31 @@ function openDatabaseFiles(): number {
   }).length
 }
 
-if (usingMongo()) console.log('sqlite-connections: skipped on MongoDB — it counts SQLite file handles.')
+if (usingMongo())
+  console.log('sqlite-connections: skipped on MongoDB — it counts SQLite file handles.')
 
-describe.skipIf(usingMongo() || !fs.existsSync('/proc/self/fd'))('SQLite connections under a stream of saves', () => {
-  let payload: Payload
-  beforeAll(async () => {
-    payload = await getTestPayload()
-  })
+describe.skipIf(usingMongo() || !fs.existsSync('/proc/self/fd'))(
+  'SQLite connections under a stream of saves',
+  () => {
+    let payload: Payload
+    beforeAll(async () => {
+      payload = await getTestPayload()
+    })
 
-  it('does not keep a connection open per write transaction', async () => {
-    await payload.create({ collection: 'sources', data: { name: 'Warm-up source', kind: 'news_agency' } })
-    const before = openDatabaseFiles()
-    for (let i = 0; i < 150; i++) {
-      await payload.create({ collection: 'sources', data: { name: `Source ${i}`, kind: 'news_agency' } })
-    }
-    // Without closing them, each transaction's connection stays open until a garbage collection.
-    expect(openDatabaseFiles() - before).toBeLessThanOrEqual(3)
-  })
-})
+    it('does not keep a connection open per write transaction', async () => {
+      await payload.create({
+        collection: 'sources',
+        data: { name: 'Warm-up source', kind: 'news_agency' },
+      })
+      const before = openDatabaseFiles()
+      for (let i = 0; i < 150; i++) {
+        await payload.create({
+          collection: 'sources',
+          data: { name: `Source ${i}`, kind: 'news_agency' },
+        })
+      }
+      // Without closing them, each transaction's connection stays open until a garbage collection.
+      expect(openDatabaseFiles() - before).toBeLessThanOrEqual(3)
+    })
+  },
+)

@@ -18,24 +18,47 @@ let admin: User
 let authorId: number
 let sourceId: number
 
-const act = (user: User, id: Article['id'], action: Action, extra: { note?: string; publishAt?: string } = {}) =>
-  transitionAs(payload, user, { id, action, ...extra })
+const act = (
+  user: User,
+  id: Article['id'],
+  action: Action,
+  extra: { note?: string; publishAt?: string } = {},
+) => transitionAs(payload, user, { id, action, ...extra })
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 200,
     (error: { status?: number }) => error.status ?? 500,
   )
-const latest = (id: Article['id']) => payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
+const latest = (id: Article['id']) =>
+  payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
 const live = (id: Article['id']) =>
-  payload.find({ collection: 'articles', where: { id: { equals: id } }, overrideAccess: false, depth: 0 }).then((r) => r.docs[0])
+  payload
+    .find({
+      collection: 'articles',
+      where: { id: { equals: id } },
+      overrideAccess: false,
+      depth: 0,
+    })
+    .then((r) => r.docs[0])
 const history = (id: Article['id']) =>
-  payload.find({ collection: 'workflow-events', where: { article: { equals: id } }, sort: '-seq', depth: 0 }).then((r) => r.docs)
+  payload
+    .find({
+      collection: 'workflow-events',
+      where: { article: { equals: id } },
+      sort: '-seq',
+      depth: 0,
+    })
+    .then((r) => r.docs)
 
 /** A contributor's draft, complete enough to submit. */
 const draft = () =>
   payload.create({
     collection: 'articles',
-    data: { title: `Piece ${Math.random()}`, dek: 'A standfirst', body: body('Text.', { quote: 'Quoted.', source: sourceId }) },
+    data: {
+      title: `Piece ${Math.random()}`,
+      dek: 'A standfirst',
+      body: body('Text.', { quote: 'Quoted.', source: sourceId }),
+    },
     user: contributor,
     overrideAccess: false,
     depth: 0,
@@ -71,14 +94,26 @@ describe('the review workflow through the Local API with real users', () => {
 
     expect((await act(contributor, article.id, 'submit')).reviewState).toBe('in_review')
     await act(editor, article.id, 'request_changes', { note: 'Tighten the standfirst.' })
-    await payload.update({ collection: 'articles', id: article.id, data: { dek: 'Tighter.' }, user: contributor, overrideAccess: false })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { dek: 'Tighter.' },
+      user: contributor,
+      overrideAccess: false,
+    })
     await act(contributor, article.id, 'submit')
     await act(publisher, article.id, 'approve')
     const published = await act(publisher, article.id, 'publish')
     expect(published).toMatchObject({ reviewState: 'published', allowedActions: ['unpublish'] })
 
     expect(await live(article.id)).toMatchObject({ dek: 'Tighter.', _status: 'published' })
-    expect((await history(article.id)).map((e) => e.action)).toEqual(['publish', 'approve', 'submit', 'request_changes', 'submit'])
+    expect((await history(article.id)).map((e) => e.action)).toEqual([
+      'publish',
+      'approve',
+      'submit',
+      'request_changes',
+      'submit',
+    ])
   })
 
   it('resets a stale approval when the content changes, records why, and bars the editor from approving', async () => {
@@ -93,7 +128,12 @@ describe('the review workflow through the Local API with real users', () => {
     const after = await latest(article.id)
     expect(after).toMatchObject({ reviewState: 'in_review', approvedBy: null, approvedHash: null })
     const [event] = await history(article.id)
-    expect(event).toMatchObject({ action: 'stale_approval_reset', from: 'approved', to: 'in_review', actor: publisher2.id })
+    expect(event).toMatchObject({
+      action: 'stale_approval_reset',
+      from: 'approved',
+      to: 'in_review',
+      actor: publisher2.id,
+    })
     expect(event.note).toMatch(/title changed after approval/)
     expect(await statusOf(act(publisher2, article.id, 'approve'))).toBe(403)
     expect(await statusOf(act(publisher, article.id, 'approve'))).toBe(200)
@@ -101,7 +141,9 @@ describe('the review workflow through the Local API with real users', () => {
 
   it('cancels a schedule when the content changes while scheduled', async () => {
     const article = await approved()
-    await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 3_600_000).toISOString() })
+    await act(publisher, article.id, 'schedule', {
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    })
     const jobId = (await latest(article.id)).scheduleJob
     expect(jobId).toBeTruthy()
     await payload.update({
@@ -129,8 +171,15 @@ describe('the review workflow through the Local API with real users', () => {
     })
 
     expect((await live(article.id))?.title).toBe(article.title)
-    expect(await latest(article.id)).toMatchObject({ title: 'Revised headline', reviewState: 'draft' })
-    expect((await history(article.id))[0]).toMatchObject({ action: 'edited_live', from: 'published', to: 'draft' })
+    expect(await latest(article.id)).toMatchObject({
+      title: 'Revised headline',
+      reviewState: 'draft',
+    })
+    expect((await history(article.id))[0]).toMatchObject({
+      action: 'edited_live',
+      from: 'published',
+      to: 'draft',
+    })
 
     await act(editor, article.id, 'submit')
     expect((await live(article.id))?.title).toBe(article.title)
@@ -164,7 +213,12 @@ describe('the review workflow through the Local API with real users', () => {
     })
     expect(docs.length).toBeGreaterThan(0)
     const refused = await payload
-      .restoreVersion({ collection: 'articles', id: docs[0].id, user: publisher, overrideAccess: false })
+      .restoreVersion({
+        collection: 'articles',
+        id: docs[0].id,
+        user: publisher,
+        overrideAccess: false,
+      })
       .catch((e) => e)
     expect(refused.status).toBe(403)
     expect(refused.message).toMatch(/as a draft/)
@@ -176,13 +230,19 @@ describe('the review workflow through the Local API with real users', () => {
 
   it('lets exactly one of two racing publishes (or approvals) win; the other gets 409', async () => {
     const article = await approved()
-    const publishes = await Promise.all([statusOf(act(publisher, article.id, 'publish')), statusOf(act(publisher2, article.id, 'publish'))])
+    const publishes = await Promise.all([
+      statusOf(act(publisher, article.id, 'publish')),
+      statusOf(act(publisher2, article.id, 'publish')),
+    ])
     expect(publishes.sort()).toEqual([200, 409])
     expect((await history(article.id)).filter((e) => e.action === 'publish')).toHaveLength(1)
 
     const second = await draft()
     await act(contributor, second.id, 'submit')
-    const approvals = await Promise.all([statusOf(act(publisher, second.id, 'approve')), statusOf(act(admin, second.id, 'approve'))])
+    const approvals = await Promise.all([
+      statusOf(act(publisher, second.id, 'approve')),
+      statusOf(act(admin, second.id, 'approve')),
+    ])
     expect(approvals.sort()).toEqual([200, 409])
   })
 
@@ -190,7 +250,13 @@ describe('the review workflow through the Local API with real users', () => {
     const article = await approved()
     await Promise.allSettled([
       act(publisher, article.id, 'publish'),
-      payload.update({ collection: 'articles', id: article.id, data: { title: 'Racing edit' }, user: editor, overrideAccess: false }),
+      payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: 'Racing edit' },
+        user: editor,
+        overrideAccess: false,
+      }),
     ])
     const doc = await latest(article.id)
     const [event] = await history(article.id)
@@ -202,18 +268,27 @@ describe('the review workflow through the Local API with real users', () => {
 describe('scheduled publishing', () => {
   it('publishes through the jobs queue at the scheduled time and records the event', async () => {
     const article = await approved()
-    await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 1000).toISOString() })
+    await act(publisher, article.id, 'schedule', {
+      publishAt: new Date(Date.now() + 1000).toISOString(),
+    })
     await runDueJobs(payload)
     expect(await live(article.id)).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 1100))
     await runDueJobs(payload)
     expect(await live(article.id)).toMatchObject({ _status: 'published' })
-    expect((await history(article.id))[0]).toMatchObject({ action: 'scheduled_publish', from: 'scheduled', to: 'published', actor: null })
+    expect((await history(article.id))[0]).toMatchObject({
+      action: 'scheduled_publish',
+      from: 'scheduled',
+      to: 'published',
+      actor: null,
+    })
   })
 
   it('does nothing when unscheduled before the time comes', async () => {
     const article = await approved()
-    await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 500).toISOString() })
+    await act(publisher, article.id, 'schedule', {
+      publishAt: new Date(Date.now() + 500).toISOString(),
+    })
     await act(publisher, article.id, 'unschedule')
     await new Promise((resolve) => setTimeout(resolve, 600))
     await runDueJobs(payload)
@@ -223,7 +298,9 @@ describe('scheduled publishing', () => {
 
   it('makes a failed schedule visible: state stays scheduled with the error, and an event says why', async () => {
     const article = await approved()
-    await act(publisher, article.id, 'schedule', { publishAt: new Date(Date.now() + 500).toISOString() })
+    await act(publisher, article.id, 'schedule', {
+      publishAt: new Date(Date.now() + 500).toISOString(),
+    })
     // Tamper with the approval behind the workflow's back, so the publish-time check fails.
     await payload.update({
       collection: 'articles',
@@ -237,7 +314,10 @@ describe('scheduled publishing', () => {
     const after = await latest(article.id)
     expect(after.reviewState).toBe('scheduled')
     expect(after.scheduleError).toMatch(/changed since it was approved/)
-    expect((await history(article.id))[0]).toMatchObject({ action: 'schedule_failed', to: 'scheduled' })
+    expect((await history(article.id))[0]).toMatchObject({
+      action: 'schedule_failed',
+      to: 'scheduled',
+    })
     expect(await live(article.id)).toBeUndefined()
   })
 })
@@ -255,43 +335,89 @@ describe('rules outside the transitions', () => {
         ...asAdmin,
       }),
     ).rejects.toThrow(/not allowed/i)
-    await expect(payload.update({ collection: 'workflow-events', id: event.id, data: { note: 'rewritten' }, ...asAdmin })).rejects.toThrow(
-      /not allowed/i,
-    )
-    await expect(payload.delete({ collection: 'workflow-events', id: event.id, ...asAdmin })).rejects.toThrow(/not allowed/i)
+    await expect(
+      payload.update({
+        collection: 'workflow-events',
+        id: event.id,
+        data: { note: 'rewritten' },
+        ...asAdmin,
+      }),
+    ).rejects.toThrow(/not allowed/i)
+    await expect(
+      payload.delete({ collection: 'workflow-events', id: event.id, ...asAdmin }),
+    ).rejects.toThrow(/not allowed/i)
     expect((await history(article.id))[0]).toMatchObject({ id: event.id, note: null })
   })
 
   it('lets contributors see only their own articles, and edit them only in draft or changes_requested', async () => {
-    const other = await createArticle(payload, { authors: [(await createAuthor(payload)).id] }, 'published')
+    const other = await createArticle(
+      payload,
+      { authors: [(await createAuthor(payload)).id] },
+      'published',
+    )
     const mine = await draft()
-    const seen = await payload.find({ collection: 'articles', user: contributor, overrideAccess: false, draft: true, limit: 200 })
+    const seen = await payload.find({
+      collection: 'articles',
+      user: contributor,
+      overrideAccess: false,
+      draft: true,
+      limit: 200,
+    })
     expect(seen.docs.map((a) => a.id)).toContain(mine.id)
     expect(seen.docs.map((a) => a.id)).not.toContain(other.id)
 
     await act(contributor, mine.id, 'submit')
     const error = await payload
-      .update({ collection: 'articles', id: mine.id, data: { title: 'Sneaky' }, user: contributor, overrideAccess: false })
+      .update({
+        collection: 'articles',
+        id: mine.id,
+        data: { title: 'Sneaky' },
+        user: contributor,
+        overrideAccess: false,
+      })
       .catch((e) => e)
     expect(error.status).toBe(403)
-    expect(error.message).toMatch(/contributors change an article only while it is "draft" or "changes_requested"/)
+    expect(error.message).toMatch(
+      /contributors change an article only while it is "draft" or "changes_requested"/,
+    )
   })
 
   it('lets only admins delete, and never a published article', async () => {
     const article = await approved()
     await act(publisher, article.id, 'publish')
-    expect(await statusOf(payload.delete({ collection: 'articles', id: article.id, user: editor, overrideAccess: false }))).toBe(403)
-    const refused = await payload.delete({ collection: 'articles', id: article.id, user: admin, overrideAccess: false }).catch((e) => e)
+    expect(
+      await statusOf(
+        payload.delete({
+          collection: 'articles',
+          id: article.id,
+          user: editor,
+          overrideAccess: false,
+        }),
+      ),
+    ).toBe(403)
+    const refused = await payload
+      .delete({ collection: 'articles', id: article.id, user: admin, overrideAccess: false })
+      .catch((e) => e)
     expect(refused.status).toBe(409)
     expect(refused.message).toMatch(/unpublish it first/)
     await act(publisher, article.id, 'unpublish')
-    await payload.delete({ collection: 'articles', id: article.id, user: admin, overrideAccess: false })
-    expect(await payload.findByID({ collection: 'articles', id: article.id, disableErrors: true })).toBeNull()
+    await payload.delete({
+      collection: 'articles',
+      id: article.id,
+      user: admin,
+      overrideAccess: false,
+    })
+    expect(
+      await payload.findByID({ collection: 'articles', id: article.id, disableErrors: true }),
+    ).toBeNull()
   })
 })
 
 describe('notifications', () => {
-  const sent = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([m]) => m as { to: string[]; subject: string; text: string; messageId: string })
+  const sent = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.map(
+      ([m]) => m as { to: string[]; subject: string; text: string; messageId: string },
+    )
 
   it('emails editors and publishers on submit, from the queue once the transition has committed', async () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail')
@@ -320,7 +446,9 @@ describe('notifications', () => {
       await act(contributor, article.id, 'submit')
       await act(editor, article.id, 'request_changes', { note: 'Cite the second claim.' })
       await runDueJobs(payload)
-      const message = sent(sendEmail).find((m) => /Changes requested/.test(m.subject) && m.subject.includes(article.title))!
+      const message = sent(sendEmail).find(
+        (m) => /Changes requested/.test(m.subject) && m.subject.includes(article.title),
+      )!
       expect(message.to).toEqual([contributor.email])
       expect(message.text).toContain('Cite the second claim.')
     } finally {
@@ -336,8 +464,17 @@ describe('notifications', () => {
       await runDueJobs(payload, { silent: { error: true } })
       expect(sendEmail).toHaveBeenCalled()
       expect((await latest(article.id)).reviewState).toBe('in_review')
-      const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendEmail' } }, sort: '-createdAt', limit: 1 })
-      expect(docs[0]).toMatchObject({ hasError: false, totalTried: 1, input: expect.objectContaining({ subject: expect.stringContaining(article.title) }) })
+      const { docs } = await payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'sendEmail' } },
+        sort: '-createdAt',
+        limit: 1,
+      })
+      expect(docs[0]).toMatchObject({
+        hasError: false,
+        totalTried: 1,
+        input: expect.objectContaining({ subject: expect.stringContaining(article.title) }),
+      })
       expect(Date.parse(docs[0].waitUntil!)).toBeGreaterThan(Date.now())
     } finally {
       sendEmail.mockRestore()
@@ -347,7 +484,9 @@ describe('notifications', () => {
   it('sends nothing for a transition that rolls back', async () => {
     const sendEmail = vi.spyOn(payload, 'sendEmail')
     const article = await draft()
-    const commit = vi.spyOn(payload.db, 'commitTransaction').mockRejectedValueOnce(new Error('disk I/O error'))
+    const commit = vi
+      .spyOn(payload.db, 'commitTransaction')
+      .mockRejectedValueOnce(new Error('disk I/O error'))
     try {
       await expect(act(contributor, article.id, 'submit')).rejects.toThrow(/disk I\/O error/)
       commit.mockRestore()

@@ -51,18 +51,26 @@ describe('checkFields', () => {
     [{ body: ' ' }, 'body'],
     [{ body: 'b'.repeat(5001) }, 'body'],
   ])('refuses %j on %s', (change, path) => {
-    expect(checkFields({ ...valid, ...change }, { emailRequired: true }).errors.map((e) => e.path)).toEqual([path])
+    expect(
+      checkFields({ ...valid, ...change }, { emailRequired: true }).errors.map((e) => e.path),
+    ).toEqual([path])
   })
 
   it('accepts the bounds: a 100-character name, a 254-character email, a 5,000-character body', () => {
-    const data = { authorName: 'n'.repeat(100), authorEmail: `${'a'.repeat(242)}@example.org`, body: 'b'.repeat(5000) }
+    const data = {
+      authorName: 'n'.repeat(100),
+      authorEmail: `${'a'.repeat(242)}@example.org`,
+      body: 'b'.repeat(5000),
+    }
     expect(data.authorEmail).toHaveLength(254)
     expect(checkFields(data, { emailRequired: true }).errors).toEqual([])
   })
 
   it('requires an email from readers only', () => {
     const { authorEmail: _omitted, ...withoutEmail } = valid
-    expect(checkFields(withoutEmail, { emailRequired: true }).errors.map((e) => e.path)).toEqual(['authorEmail'])
+    expect(checkFields(withoutEmail, { emailRequired: true }).errors.map((e) => e.path)).toEqual([
+      'authorEmail',
+    ])
     expect(checkFields(withoutEmail, { emailRequired: false }).errors).toEqual([])
   })
 })
@@ -88,7 +96,13 @@ describe('who submits, and what they may set', () => {
       senderHash: 'y',
       moderatedBy: 3,
     }
-    expect(Object.keys(pickSubmission(data, 'reader')).sort()).toEqual(['article', 'authorEmail', 'authorName', 'body', 'parent'])
+    expect(Object.keys(pickSubmission(data, 'reader')).sort()).toEqual([
+      'article',
+      'authorEmail',
+      'authorName',
+      'body',
+      'parent',
+    ])
     expect(pickSubmission(data, 'staff')).toHaveProperty('status', 'approved')
     expect(pickSubmission(data, 'staff')).not.toHaveProperty('createdAt')
   })
@@ -112,7 +126,10 @@ describe('senderHash', () => {
 })
 
 describe('comment rate limit and proxy settings', () => {
-  const saved = { COMMENT_RATE_LIMIT: process.env.COMMENT_RATE_LIMIT, TRUST_PROXY: process.env.TRUST_PROXY }
+  const saved = {
+    COMMENT_RATE_LIMIT: process.env.COMMENT_RATE_LIMIT,
+    TRUST_PROXY: process.env.TRUST_PROXY,
+  }
   afterEach(() => {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name]
@@ -127,11 +144,14 @@ describe('comment rate limit and proxy settings', () => {
     expect(commentRateLimit()).toEqual({ limit: 20, windowSeconds: 3600 })
   })
 
-  it.each(['5', '5/0', '0/60', 'five/60', '5/60s', '-1/60'])('refuses COMMENT_RATE_LIMIT=%j with one line naming the variable', (value) => {
-    process.env.COMMENT_RATE_LIMIT = value
-    expect(() => commentRateLimit()).toThrow(ConfigError)
-    expect(() => commentRateLimit()).toThrow(/COMMENT_RATE_LIMIT must be "<count>\/<seconds>"/)
-  })
+  it.each(['5', '5/0', '0/60', 'five/60', '5/60s', '-1/60'])(
+    'refuses COMMENT_RATE_LIMIT=%j with one line naming the variable',
+    (value) => {
+      process.env.COMMENT_RATE_LIMIT = value
+      expect(() => commentRateLimit()).toThrow(ConfigError)
+      expect(() => commentRateLimit()).toThrow(/COMMENT_RATE_LIMIT must be "<count>\/<seconds>"/)
+    },
+  )
 
   it.each([
     [undefined, false],

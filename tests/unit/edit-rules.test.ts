@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { type Actor, decideEdit, type EditDecision, type EditFacts, editEvent, REVIEW_STATES, type ReviewState } from '../../src/workflow'
+import {
+  type Actor,
+  decideEdit,
+  type EditDecision,
+  type EditFacts,
+  editEvent,
+  REVIEW_STATES,
+  type ReviewState,
+} from '../../src/workflow'
 
 /*
  * What a content edit (a save outside the workflow) does in each state, written out independently
@@ -19,7 +27,13 @@ type Spec = {
 }
 
 const SPEC: Record<ReviewState, Spec> = {
-  draft: { contributorMay: true, to: 'draft', editors: 'untouched', approvalCleared: false, submissionCleared: false },
+  draft: {
+    contributorMay: true,
+    to: 'draft',
+    editors: 'untouched',
+    approvalCleared: false,
+    submissionCleared: false,
+  },
   changes_requested: {
     contributorMay: true,
     to: 'changes_requested',
@@ -27,11 +41,41 @@ const SPEC: Record<ReviewState, Spec> = {
     approvalCleared: false,
     submissionCleared: false,
   },
-  in_review: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: false, submissionCleared: false },
-  approved: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: true, submissionCleared: false },
-  scheduled: { contributorMay: false, to: 'in_review', editors: 'editor added', approvalCleared: true, submissionCleared: false },
-  published: { contributorMay: false, to: 'draft', editors: 'emptied', approvalCleared: true, submissionCleared: true },
-  unpublished: { contributorMay: false, to: 'unpublished', editors: 'untouched', approvalCleared: false, submissionCleared: false },
+  in_review: {
+    contributorMay: false,
+    to: 'in_review',
+    editors: 'editor added',
+    approvalCleared: false,
+    submissionCleared: false,
+  },
+  approved: {
+    contributorMay: false,
+    to: 'in_review',
+    editors: 'editor added',
+    approvalCleared: true,
+    submissionCleared: false,
+  },
+  scheduled: {
+    contributorMay: false,
+    to: 'in_review',
+    editors: 'editor added',
+    approvalCleared: true,
+    submissionCleared: false,
+  },
+  published: {
+    contributorMay: false,
+    to: 'draft',
+    editors: 'emptied',
+    approvalCleared: true,
+    submissionCleared: true,
+  },
+  unpublished: {
+    contributorMay: false,
+    to: 'unpublished',
+    editors: 'untouched',
+    approvalCleared: false,
+    submissionCleared: false,
+  },
 }
 
 const EDITORS = {
@@ -93,7 +137,13 @@ describe('decideEdit() on every state × editor', () => {
     }[spec.editors]
     expect(set.editedSinceSubmit).toEqual(expectedEditors)
 
-    const approval = { approvedBy: null, approvedAt: null, approvedHash: null, publishAt: null, scheduleError: null }
+    const approval = {
+      approvedBy: null,
+      approvedAt: null,
+      approvedHash: null,
+      publishAt: null,
+      scheduleError: null,
+    }
     if (spec.approvalCleared) expect(set).toMatchObject(approval)
     else for (const field of Object.keys(approval)) expect(set).not.toHaveProperty(field)
 
@@ -107,20 +157,41 @@ describe('decideEdit() on every state × editor', () => {
 })
 
 describe('decideEdit() on an edit that changes no reviewed field', () => {
-  it.each(REVIEW_STATES.flatMap((state) => (Object.keys(EDITORS) as Who[]).map((who) => ({ state, who }))))(
-    'changes nothing when $who saves a $state article unchanged',
-    ({ state, who }) => {
-      expect(decideEdit(facts(state, { changed: [] }), EDITORS[who])).toEqual({ ok: true, set: {} })
-    },
-  )
+  it.each(
+    REVIEW_STATES.flatMap((state) =>
+      (Object.keys(EDITORS) as Who[]).map((who) => ({ state, who })),
+    ),
+  )('changes nothing when $who saves a $state article unchanged', ({ state, who }) => {
+    expect(decideEdit(facts(state, { changed: [] }), EDITORS[who])).toEqual({ ok: true, set: {} })
+  })
 })
 
 describe('decideEdit() on who edited since the submission', () => {
   it.each([
-    { title: 'lists an editor once when they edit again', before: [8], editor: EDITORS.editor, after: [8] },
-    { title: 'adds the editor after the earlier ones', before: [3, 4], editor: EDITORS.editor, after: [3, 4, 8] },
-    { title: 'adds nobody for an edit by the server', before: [3], editor: EDITORS['the server'], after: [3] },
-    { title: 'starts the list with the first editor', before: [], editor: EDITORS.publisher, after: [9] },
+    {
+      title: 'lists an editor once when they edit again',
+      before: [8],
+      editor: EDITORS.editor,
+      after: [8],
+    },
+    {
+      title: 'adds the editor after the earlier ones',
+      before: [3, 4],
+      editor: EDITORS.editor,
+      after: [3, 4, 8],
+    },
+    {
+      title: 'adds nobody for an edit by the server',
+      before: [3],
+      editor: EDITORS['the server'],
+      after: [3],
+    },
+    {
+      title: 'starts the list with the first editor',
+      before: [],
+      editor: EDITORS.publisher,
+      after: [9],
+    },
   ])('$title', ({ before, editor, after }) => {
     for (const state of ['in_review', 'approved', 'scheduled'] as const) {
       const { set } = expectAllowed(decideEdit(facts(state, { editedSinceSubmit: before }), editor))
@@ -149,7 +220,10 @@ describe('editEvent()', () => {
       action: 'edited_live',
       note: 'New revision of the live article (title, body changed); the published version stays live until this one is published.',
     },
-  ] as const)('records a $from article edited back to $to as $action', ({ from, to, action, note }) => {
-    expect(editEvent({ from, to, fields: CHANGED })).toEqual({ action, note })
-  })
+  ] as const)(
+    'records a $from article edited back to $to as $action',
+    ({ from, to, action, note }) => {
+      expect(editEvent({ from, to, fields: CHANGED })).toEqual({ action, note })
+    },
+  )
 })

@@ -30,12 +30,18 @@ describe('parseDatabaseUri', () => {
   })
 
   it('reads file:<path> as SQLite', () => {
-    expect(parseDatabaseUri('file:/tmp/a.db', 'unused')).toMatchObject({ kind: 'sqlite', file: '/tmp/a.db' })
+    expect(parseDatabaseUri('file:/tmp/a.db', 'unused')).toMatchObject({
+      kind: 'sqlite',
+      file: '/tmp/a.db',
+    })
   })
 
-  it.each(['mongodb://db1:27017/news', 'mongodb+srv://user:pw@cluster0.example.net/news'])('reads %s as MongoDB', (uri) => {
-    expect(parseDatabaseUri(uri, 'unused')).toEqual({ kind: 'mongodb', url: uri })
-  })
+  it.each(['mongodb://db1:27017/news', 'mongodb+srv://user:pw@cluster0.example.net/news'])(
+    'reads %s as MongoDB',
+    (uri) => {
+      expect(parseDatabaseUri(uri, 'unused')).toEqual({ kind: 'mongodb', url: uri })
+    },
+  )
 
   it.each([
     ['postgres://localhost/db', /unsupported scheme "postgres"/],
@@ -46,13 +52,17 @@ describe('parseDatabaseUri', () => {
     const attempt = () => parseDatabaseUri(uri, 'unused')
     expect(attempt).toThrow(ConfigError)
     expect(attempt).toThrow(message)
-    expect(attempt).toThrow(/DATABASE_URI.*accepted: .*file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//)
+    expect(attempt).toThrow(
+      /DATABASE_URI.*accepted: .*file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//,
+    )
   })
 })
 
 describe('mongoHosts', () => {
   it('names the hosts without credentials or database', () => {
-    expect(mongoHosts('mongodb://user:secret@db1:27017,db2:27017/news?replicaSet=rs0')).toBe('db1:27017,db2:27017')
+    expect(mongoHosts('mongodb://user:secret@db1:27017,db2:27017/news?replicaSet=rs0')).toBe(
+      'db1:27017,db2:27017',
+    )
     expect(mongoHosts('mongodb+srv://cluster0.example.net')).toBe('cluster0.example.net')
   })
 })
@@ -85,14 +95,17 @@ describe('the table of variables', () => {
 
   const names = Object.keys(variables) as VariableName[]
 
-  it.each(names)('%s has a one-line doc, and its written default is accepted by its own parser', (name) => {
-    const spec = variables[name]
-    expect(spec.doc).toMatch(/^\S.*\S$/)
-    expect(spec.doc).not.toContain('\n')
-    const written = 'default' in spec && typeof spec.default === 'string' ? spec.default : ''
-    vi.stubEnv(name, written)
-    expect(environmentProblems()).toEqual([])
-  })
+  it.each(names)(
+    '%s has a one-line doc, and its written default is accepted by its own parser',
+    (name) => {
+      const spec = variables[name]
+      expect(spec.doc).toMatch(/^\S.*\S$/)
+      expect(spec.doc).not.toContain('\n')
+      const written = 'default' in spec && typeof spec.default === 'string' ? spec.default : ''
+      vi.stubEnv(name, written)
+      expect(environmentProblems()).toEqual([])
+    },
+  )
 
   it('reads a blank value as unset', () => {
     vi.stubEnv('JOBS_AUTORUN', '  ')
@@ -120,20 +133,41 @@ describe('the table of variables', () => {
     vi.stubEnv('SMTP_PORT', '465')
     vi.stubEnv('SMTP_SECURE', '')
     vi.stubEnv('SMTP_PASS', ' pass word ')
-    expect(smtp()).toEqual({ host: 'smtp.example.com', port: 465, secure: true, user: undefined, pass: ' pass word ' })
+    expect(smtp()).toEqual({
+      host: 'smtp.example.com',
+      port: 465,
+      secure: true,
+      user: undefined,
+      pass: ' pass word ',
+    })
   })
 
   it.each([
-    ['NODE_ENV', 'staging', 'NODE_ENV must be "development", "production" or "test", got "staging".'],
-    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace" or "silent", got "verbose".'],
+    [
+      'NODE_ENV',
+      'staging',
+      'NODE_ENV must be "development", "production" or "test", got "staging".',
+    ],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace" or "silent", got "verbose".',
+    ],
     ['JOBS_AUTORUN', 'no', 'JOBS_AUTORUN must be "true" or "false", got "no".'],
     ['SMTP_PORT', '0', 'SMTP_PORT must be an integer from 1 to 65535, got "0".'],
-    ['EMAIL_FROM', 'newsroom', 'EMAIL_FROM must be an email address like newsroom@example.com, got "newsroom".'],
+    [
+      'EMAIL_FROM',
+      'newsroom',
+      'EMAIL_FROM must be an email address like newsroom@example.com, got "newsroom".',
+    ],
     ['PORT', '80a', 'PORT must be an integer from 0 to 65535, got "80a".'],
-  ])('refuses %s=%s with one line naming the variable and the accepted form', (name, value, message) => {
-    vi.stubEnv(name, value)
-    expect(environmentProblems()).toEqual([message])
-  })
+  ])(
+    'refuses %s=%s with one line naming the variable and the accepted form',
+    (name, value, message) => {
+      vi.stubEnv(name, value)
+      expect(environmentProblems()).toEqual([message])
+    },
+  )
 })
 
 describe('validateEnvironment', () => {
@@ -172,6 +206,8 @@ describe('validateEnvironment', () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.stubEnv('PAYLOAD_SECRET', '')
     expect(payloadSecret()).toBe('')
-    expect(environmentProblems()).toEqual([expect.stringMatching(/^PAYLOAD_SECRET is required in production/)])
+    expect(environmentProblems()).toEqual([
+      expect.stringMatching(/^PAYLOAD_SECRET is required in production/),
+    ])
   })
 })

@@ -5,16 +5,56 @@ import { canonicalSource } from '../../src/import/quotes/sources'
 
 describe('finding quotations and their attribution', () => {
   it.each([
-    ['“Rates will stay high for longer,” according to Reuters.', 'Rates will stay high for longer.', 'Reuters'],
-    ['"Rates will stay high for longer," according to Reuters.', 'Rates will stay high for longer.', 'Reuters'],
-    ['“The bridge is unsafe and must close,” the Guardian reported.', 'The bridge is unsafe and must close.', 'the Guardian'],
-    ['“We will rebuild the tram lines,” said Jane Doe.', 'We will rebuild the tram lines.', 'Jane Doe'],
-    ['“We will rebuild the tram lines,” says Jane Doe.', 'We will rebuild the tram lines.', 'Jane Doe'],
-    ['“We will rebuild the tram lines,” Jane Doe said.', 'We will rebuild the tram lines.', 'Jane Doe'],
-    ['“We will rebuild the tram lines,” Jane Doe told reporters on Monday.', 'We will rebuild the tram lines.', 'Jane Doe'],
-    ['Jane Doe said: “We will rebuild the tram lines.”', 'We will rebuild the tram lines.', 'Jane Doe'],
-    ['Jane Doe said “we will rebuild the tram lines.”', 'we will rebuild the tram lines.', 'Jane Doe'],
-    ['In a speech on Tuesday, Jane Doe said that “nobody will be left behind.”', 'nobody will be left behind.', 'Jane Doe'],
+    [
+      '“Rates will stay high for longer,” according to Reuters.',
+      'Rates will stay high for longer.',
+      'Reuters',
+    ],
+    [
+      '"Rates will stay high for longer," according to Reuters.',
+      'Rates will stay high for longer.',
+      'Reuters',
+    ],
+    [
+      '“The bridge is unsafe and must close,” the Guardian reported.',
+      'The bridge is unsafe and must close.',
+      'the Guardian',
+    ],
+    [
+      '“We will rebuild the tram lines,” said Jane Doe.',
+      'We will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      '“We will rebuild the tram lines,” says Jane Doe.',
+      'We will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      '“We will rebuild the tram lines,” Jane Doe said.',
+      'We will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      '“We will rebuild the tram lines,” Jane Doe told reporters on Monday.',
+      'We will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      'Jane Doe said: “We will rebuild the tram lines.”',
+      'We will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      'Jane Doe said “we will rebuild the tram lines.”',
+      'we will rebuild the tram lines.',
+      'Jane Doe',
+    ],
+    [
+      'In a speech on Tuesday, Jane Doe said that “nobody will be left behind.”',
+      'nobody will be left behind.',
+      'Jane Doe',
+    ],
     [
       'According to the Associated Press, “the talks collapsed late on Friday.”',
       'the talks collapsed late on Friday.',
@@ -25,7 +65,11 @@ describe('finding quotations and their attribution', () => {
       'people will never forget how you made them feel.',
       'Maya Angelou',
     ],
-    ['“Most rails are usable,” said Dr. John Smith, a historian.', 'Most rails are usable.', 'Dr. John Smith'],
+    [
+      '“Most rails are usable,” said Dr. John Smith, a historian.',
+      'Most rails are usable.',
+      'Dr. John Smith',
+    ],
     [
       '“Trams carried the city for sixty years,” the U.S. Department of Transportation said.',
       'Trams carried the city for sixty years.',
@@ -58,7 +102,9 @@ describe('finding quotations and their attribution', () => {
   })
 
   it('takes a paragraph that is only a quotation as an unattributed quote', () => {
-    expect(findQuotes('“Nobody saw it coming at all.”')).toEqual([{ start: 0, end: 30, quote: 'Nobody saw it coming at all.' }])
+    expect(findQuotes('“Nobody saw it coming at all.”')).toEqual([
+      { start: 0, end: 30, quote: 'Nobody saw it coming at all.' },
+    ])
   })
 
   it.each([
@@ -71,25 +117,41 @@ describe('finding quotations and their attribution', () => {
   })
 
   it('joins a quotation interrupted by its attribution', () => {
-    const [found] = findQuotes('“We will win this fight,” said Jane Doe, “and we will win it soon.”')
-    expect(found).toMatchObject({ quote: 'We will win this fight, and we will win it soon.', source: 'Jane Doe' })
+    const [found] = findQuotes(
+      '“We will win this fight,” said Jane Doe, “and we will win it soon.”',
+    )
+    expect(found).toMatchObject({
+      quote: 'We will win this fight, and we will win it soon.',
+      source: 'Jane Doe',
+    })
   })
 
   it('joins the next sentence-long quotation of the same speaker', () => {
     const [found] = findQuotes('“I played here as a child,” said Ana Lima. “We all did.”')
-    expect(found).toMatchObject({ quote: 'I played here as a child. We all did.', source: 'Ana Lima' })
+    expect(found).toMatchObject({
+      quote: 'I played here as a child. We all did.',
+      source: 'Ana Lima',
+    })
   })
 
   it('keeps a nested quotation inside the quote', () => {
-    const [found] = findQuotes('“He told me ‘never again’ three times,” Dr. John Smith told the BBC.')
-    expect(found).toMatchObject({ quote: 'He told me ‘never again’ three times.', source: 'Dr. John Smith' })
+    const [found] = findQuotes(
+      '“He told me ‘never again’ three times,” Dr. John Smith told the BBC.',
+    )
+    expect(found).toMatchObject({
+      quote: 'He told me ‘never again’ three times.',
+      source: 'Dr. John Smith',
+    })
   })
 
   it('finds several quotations in one paragraph, with offsets of what they replace', () => {
-    const text = 'Prices rose. “We have never seen this,” said Jane Doe. “It will pass,” according to Reuters. Others disagreed.'
+    const text =
+      'Prices rose. “We have never seen this,” said Jane Doe. “It will pass,” according to Reuters. Others disagreed.'
     const found = findQuotes(text)
     expect(found.map((f) => f.source)).toEqual(['Jane Doe', 'Reuters'])
-    expect(text.slice(found[0]!.start, found[0]!.end)).toBe('“We have never seen this,” said Jane Doe.')
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(
+      '“We have never seen this,” said Jane Doe.',
+    )
     expect(text.slice(found[1]!.start, found[1]!.end)).toBe('“It will pass,” according to Reuters.')
   })
 })
@@ -104,9 +166,12 @@ describe('attribution lines and lead-ins', () => {
     expect(attributionLine(line)).toEqual(agent)
   })
 
-  it.each(['-not a dash line', 'Reuters', 'A sentence — with a dash.'])('is no attribution line: %s', (line) => {
-    expect(attributionLine(line)).toBeUndefined()
-  })
+  it.each(['-not a dash line', 'Reuters', 'A sentence — with a dash.'])(
+    'is no attribution line: %s',
+    (line) => {
+      expect(attributionLine(line)).toBeUndefined()
+    },
+  )
 
   it.each([
     ['As the Guardian reported:', 'the Guardian'],
@@ -141,8 +206,14 @@ describe('canonical sources and their kinds', () => {
   })
 
   it('takes a person-shaped name described as a person to be a person', () => {
-    expect(canonicalSource('Jane Doe', 'an economist at Acme')).toEqual({ name: 'Jane Doe', kind: 'person' })
-    expect(canonicalSource('Acme Widgets', 'a company in Ohio')).toEqual({ name: 'Acme Widgets', kind: 'other' })
+    expect(canonicalSource('Jane Doe', 'an economist at Acme')).toEqual({
+      name: 'Jane Doe',
+      kind: 'person',
+    })
+    expect(canonicalSource('Acme Widgets', 'a company in Ohio')).toEqual({
+      name: 'Acme Widgets',
+      kind: 'other',
+    })
   })
 
   it('has nothing to name in punctuation', () => {

@@ -8,21 +8,43 @@ import { parseArgs, USAGE } from '../../src/import/cli/args'
 describe('npm run import -- arguments', () => {
   it('reads files, folders and every option', () => {
     expect(
-      parseArgs(['blog.xml', 'pages/', '--format', 'wordpress', '--author=maya-okafor', '--dry-run', '--publish-as-is', '--as', 'a@x.org']),
+      parseArgs([
+        'blog.xml',
+        'pages/',
+        '--format',
+        'wordpress',
+        '--author=maya-okafor',
+        '--dry-run',
+        '--publish-as-is',
+        '--as',
+        'a@x.org',
+      ]),
     ).toEqual({
       paths: ['blog.xml', 'pages/'],
-      options: { format: 'wordpress', author: 'maya-okafor', dryRun: true, publishAsIs: true, as: 'a@x.org' },
+      options: {
+        format: 'wordpress',
+        author: 'maya-okafor',
+        dryRun: true,
+        publishAsIs: true,
+        as: 'a@x.org',
+      },
     })
   })
 
   it('takes a name that starts with a dash after --, and a value that does with =', () => {
-    expect(parseArgs(['--author=-odd', '--', '--odd-name.xml'])).toEqual({ paths: ['--odd-name.xml'], options: { author: '-odd' } })
+    expect(parseArgs(['--author=-odd', '--', '--odd-name.xml'])).toEqual({
+      paths: ['--odd-name.xml'],
+      options: { author: '-odd' },
+    })
   })
 
   it.each([
     [[], 'name a file or folder to import.'],
     [['--dry-run'], 'name a file or folder to import.'],
-    [['x.xml', '--format', 'rss'], '--format must be one of blogger, wordpress, html, text, not "rss".'],
+    [
+      ['x.xml', '--format', 'rss'],
+      '--format must be one of blogger, wordpress, html, text, not "rss".',
+    ],
     [['x.xml', '--format'], '--format must be one of blogger, wordpress, html, text.'],
     [['x.xml', '--author'], '--author needs a value.'],
     [['x.xml', '--author='], '--author needs a value.'],
@@ -37,9 +59,12 @@ describe('npm run import -- arguments', () => {
     expect(parseArgs(argv)).toEqual({ error })
   })
 
-  it.each([[['x.xml', '--help']], [['-h']], [['--force', '--help']]])('answers %j with the help', (argv) => {
-    expect(parseArgs(argv)).toEqual({ help: true })
-  })
+  it.each([[['x.xml', '--help']], [['-h']], [['--force', '--help']]])(
+    'answers %j with the help',
+    (argv) => {
+      expect(parseArgs(argv)).toEqual({ help: true })
+    },
+  )
 })
 
 describe('npm run import (the script)', () => {
@@ -47,10 +72,14 @@ describe('npm run import (the script)', () => {
   const root = path.resolve(import.meta.dirname, '../..')
   const run = (...argv: string[]) => {
     const tsx = path.join(root, 'node_modules/.bin/tsx')
-    const { status, stdout, stderr } = spawnSync(tsx, ['--conditions=production', 'scripts/import.ts', ...argv], {
-      cwd: root,
-      encoding: 'utf8',
-    })
+    const { status, stdout, stderr } = spawnSync(
+      tsx,
+      ['--conditions=production', 'scripts/import.ts', ...argv],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    )
     return { status, stdout, stderr }
   }
 

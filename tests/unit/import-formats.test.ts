@@ -44,7 +44,10 @@ describe('format detection and bad input', () => {
       'unknown format: XML whose root element is <catalog>; expected a Blogger export (<feed>), a WordPress export (<rss>) or an HTML page',
     ],
     ['bad/truncated.xml', 'truncated XML: the file ends inside <content> (opened at line 22)'],
-    ['bad/broken-tags.xml', 'malformed XML: </wp:status> at line 7 does not match the open <wp:post_type> (line 7)'],
+    [
+      'bad/broken-tags.xml',
+      'malformed XML: </wp:status> at line 7 does not match the open <wp:post_type> (line 7)',
+    ],
   ])('names the problem with %s', (name, message) => {
     expect(problemOf(name)).toBe(message)
   })
@@ -70,8 +73,18 @@ describe('Blogger export', () => {
   it('reads posts with their dates, authors, labels and original URL; pages are skipped', () => {
     expect(posts.map((p) => [p.title, p.publishedAt, p.authors, p.status])).toEqual([
       ['Trams are back', '2024-10-18T16:30:00.000Z', [{ name: 'Maya Okafor' }], 'published'],
-      ['Weekly roundup', '2024-10-25T17:05:00.000Z', [{ name: 'Tom Baker', email: 'tom@tramdiaries.example' }], 'published'],
-      ['Weekly roundup', '2024-11-01T08:00:00.000Z', [{ name: 'Tom Baker', email: 'tom@tramdiaries.example' }], 'draft'],
+      [
+        'Weekly roundup',
+        '2024-10-25T17:05:00.000Z',
+        [{ name: 'Tom Baker', email: 'tom@tramdiaries.example' }],
+        'published',
+      ],
+      [
+        'Weekly roundup',
+        '2024-11-01T08:00:00.000Z',
+        [{ name: 'Tom Baker', email: 'tom@tramdiaries.example' }],
+        'draft',
+      ],
     ])
     expect(posts[0]).toMatchObject({
       importKey: 'blogger:tag:blogger.com,1999:blog-7001.post-1001',
@@ -104,12 +117,32 @@ describe('Blogger export', () => {
 
   it('turns quotations into Quote blocks: sentences, blockquotes with a dash line, nested blockquotes', () => {
     expect(quotes(posts[0]!)).toEqual([
-      { type: 'quote', text: 'The old lines could run again within five years.', source: 'Reuters' },
-      { type: 'quote', text: 'The depot is structurally sound and can reopen.', source: 'the Guardian' },
-      { type: 'quote', text: 'We will rebuild the old tram lines before the next election.', source: 'Jane Doe' },
-      { type: 'quote', text: 'Every tram replaces forty cars at rush hour.', source: 'Associated Press' },
+      {
+        type: 'quote',
+        text: 'The old lines could run again within five years.',
+        source: 'Reuters',
+      },
+      {
+        type: 'quote',
+        text: 'The depot is structurally sound and can reopen.',
+        source: 'the Guardian',
+      },
+      {
+        type: 'quote',
+        text: 'We will rebuild the old tram lines before the next election.',
+        source: 'Jane Doe',
+      },
+      {
+        type: 'quote',
+        text: 'Every tram replaces forty cars at rush hour.',
+        source: 'Associated Press',
+      },
       { type: 'quote', text: 'Nobody expected the trams to return so soon.' },
-      { type: 'quote', text: 'The council minutes record a warning:\n\n“the rails must not be sold for scrap”', source: 'City Archive' },
+      {
+        type: 'quote',
+        text: 'The council minutes record a warning:\n\n“the rails must not be sold for scrap”',
+        source: 'City Archive',
+      },
     ])
   })
 
@@ -121,11 +154,19 @@ describe('Blogger export', () => {
         { text: 'The city ran trams for sixty years. Then, in 1962, it ', format: 0 },
         { text: 'tore them up', format: 1 },
         { text: '. Read the ', format: 0 },
-        { text: 'history', format: 0, link: 'https://tramdiaries.blogspot.com/2024/09/history.html' },
+        {
+          text: 'history',
+          format: 0,
+          link: 'https://tramdiaries.blogspot.com/2024/09/history.html',
+        },
         { text: ' first.', format: 0 },
       ],
     })
-    expect(body[1]).toEqual({ type: 'heading', tag: 'h2', runs: [{ text: 'What the ministry says', format: 0 }] })
+    expect(body[1]).toEqual({
+      type: 'heading',
+      tag: 'h2',
+      runs: [{ text: 'What the ministry says', format: 0 }],
+    })
     expect(body.at(-1)).toMatchObject({
       type: 'list',
       ordered: false,
@@ -134,8 +175,17 @@ describe('Blogger export', () => {
   })
 
   it('splits <br><br> paragraphs and keeps images for the importer to judge', () => {
-    expect(posts[1]!.body.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'quote', 'image', 'image'])
-    expect(quotes(posts[1]!)[0]).toMatchObject({ source: 'Dr. John Smith', descriptor: 'a historian at the University of Leeds' })
+    expect(posts[1]!.body.map((block) => block.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'quote',
+      'image',
+      'image',
+    ])
+    expect(quotes(posts[1]!)[0]).toMatchObject({
+      source: 'Dr. John Smith',
+      descriptor: 'a historian at the University of Leeds',
+    })
   })
 })
 
@@ -186,7 +236,9 @@ describe('WordPress export', () => {
   const { posts, skipped } = parse('wordpress-export.xml')
 
   it('reads posts (not pages, trash or attachments) with authors by login, categories and tags', () => {
-    expect(posts.map((p) => [p.title, p.publishedAt, p.authors, p.tags, p.status, p.commentsEnabled])).toEqual([
+    expect(
+      posts.map((p) => [p.title, p.publishedAt, p.authors, p.tags, p.status, p.commentsEnabled]),
+    ).toEqual([
       [
         'Night buses are a public service',
         '2024-10-22T21:15:00.000Z',
@@ -227,13 +279,18 @@ describe('WordPress export', () => {
 
   it('reads blank-line paragraphs and quotes attributed in several ways', () => {
     // "According to the Associated Press," stays as the lead-in paragraph of its quote.
-    expect(posts[0]!.body.map((block) => block.type)).toEqual(['paragraph', 'quote', 'quote', 'quote', 'paragraph', 'quote', 'list'])
-    expect(quotes(posts[0]!).map((q) => q.type === 'quote' && (q.source ?? `(${q.hint})`))).toEqual([
-      'the Transport Authority',
-      'Alice Rahman',
-      'Amnesty International',
-      'the Associated Press',
+    expect(posts[0]!.body.map((block) => block.type)).toEqual([
+      'paragraph',
+      'quote',
+      'quote',
+      'quote',
+      'paragraph',
+      'quote',
+      'list',
     ])
+    expect(quotes(posts[0]!).map((q) => q.type === 'quote' && (q.source ?? `(${q.hint})`))).toEqual(
+      ['the Transport Authority', 'Alice Rahman', 'Amnesty International', 'the Associated Press'],
+    )
     expect(quotes(posts[1]!)[0]).toMatchObject({ source: 'Mayor Lena Park' })
   })
 })
@@ -268,7 +325,13 @@ describe('saved HTML page', () => {
 
   it('reads its comments, a reply under its parent', () => {
     expect(post!.comments).toEqual([
-      { key: 'comment-201', authorName: 'Olu', date: '2023-05-03T12:00:00.000Z', body: 'My grandmother worked on it!', status: 'approved' },
+      {
+        key: 'comment-201',
+        authorName: 'Olu',
+        date: '2023-05-03T12:00:00.000Z',
+        body: 'My grandmother worked on it!',
+        status: 'approved',
+      },
       {
         key: 'comment-202',
         parentKey: 'comment-201',
@@ -301,10 +364,17 @@ describe('plain text copied from a blog', () => {
   it('finds attributed, continued and unattributed quotes; a quote it cannot attribute inside a sentence stays text', () => {
     expect(quotes(post!)).toEqual([
       { type: 'quote', text: 'Most of them could run again with new wheels.', source: 'Reuters' },
-      { type: 'quote', text: 'I played here as a child. We all did.', source: 'Ana Lima', descriptor: 'a retired driver' },
+      {
+        type: 'quote',
+        text: 'I played here as a child. We all did.',
+        source: 'Ana Lima',
+        descriptor: 'a retired driver',
+      },
       { type: 'quote', text: 'Every city keeps something it forgot it had.' },
     ])
-    expect(JSON.stringify(post!.body)).toContain("The council's answer was short: “The building is not for sale.”")
+    expect(JSON.stringify(post!.body)).toContain(
+      "The council's answer was short: “The building is not for sale.”",
+    )
   })
 })
 
@@ -329,18 +399,34 @@ describe('conversion to Lexical', () => {
     const blocks = blocksFromHtml(
       '<h3>Title</h3><p>See <a href="https://x.example/">this</a>.</p><ol><li>One</li></ol><blockquote>Words of the day here.<cite>Reuters</cite></blockquote>',
     )
-    const refs = { sourceId: (name: string) => (name === 'Reuters' ? 7 : undefined), mediaId: () => undefined }
+    const refs = {
+      sourceId: (name: string) => (name === 'Reuters' ? 7 : undefined),
+      mediaId: () => undefined,
+    }
     const json = toLexical(blocks, refs, 'k')
     expect(json).toEqual(toLexical(blocks, refs, 'k'))
     const [heading, paragraph, list, quote] = json.root.children as Record<string, any>[]
     expect(heading).toMatchObject({ type: 'heading', tag: 'h3' })
-    expect(paragraph!.children[1]).toMatchObject({ type: 'link', fields: { linkType: 'custom', newTab: false, url: 'https://x.example/' } })
-    expect(list).toMatchObject({ type: 'list', listType: 'number', tag: 'ol', children: [{ type: 'listitem', value: 1 }] })
-    expect(quote).toMatchObject({ type: 'block', fields: { id: 'kq1', blockType: 'quote', text: 'Words of the day here.', source: 7 } })
+    expect(paragraph!.children[1]).toMatchObject({
+      type: 'link',
+      fields: { linkType: 'custom', newTab: false, url: 'https://x.example/' },
+    })
+    expect(list).toMatchObject({
+      type: 'list',
+      listType: 'number',
+      tag: 'ol',
+      children: [{ type: 'listitem', value: 1 }],
+    })
+    expect(quote).toMatchObject({
+      type: 'block',
+      fields: { id: 'kq1', blockType: 'quote', text: 'Words of the day here.', source: 7 },
+    })
   })
 
   it('drops scripts and unsafe links', () => {
-    const blocks = blocksFromHtml('<p>Hi <a href="javascript:alert(1)">there</a></p><script>alert(1)</script>')
+    const blocks = blocksFromHtml(
+      '<p>Hi <a href="javascript:alert(1)">there</a></p><script>alert(1)</script>',
+    )
     expect(blocks).toEqual([{ type: 'paragraph', runs: [{ text: 'Hi there', format: 0 }] }])
   })
 })
@@ -356,7 +442,14 @@ describe('standfirst and comments', () => {
 
   it('orders parents before replies and fits comments to the rules', () => {
     const prepared = prepareComments([
-      { key: 'b', parentKey: 'a', authorName: 'B', date: '2024-01-01T00:00:00.000Z', body: 'reply', status: 'approved' },
+      {
+        key: 'b',
+        parentKey: 'a',
+        authorName: 'B',
+        date: '2024-01-01T00:00:00.000Z',
+        body: 'reply',
+        status: 'approved',
+      },
       {
         key: 'a',
         authorName: ' ',

@@ -17,7 +17,10 @@ const wrapped = (error: Error) => new GraphQLError(error.message, { originalErro
 describe('logGraphqlRefusalsAsInfo', () => {
   it.each([
     ['a Forbidden', new Forbidden()],
-    ['a 409 from the workflow', new APIError('Cannot publish: article is "in_review".', 409, null, true)],
+    [
+      'a 409 from the workflow',
+      new APIError('Cannot publish: article is "in_review".', 409, null, true),
+    ],
   ])('logs %s thrown in a GraphQL resolver as one info line with its message only', (_, error) => {
     const { info, method } = log([{ err: wrapped(error) }], 50)
     expect(info).toHaveBeenCalledWith({ msg: error.message })

@@ -3,7 +3,12 @@ import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { ConfigError, previewTtlSeconds } from '../../src/env'
-import { previewKey, signPreviewToken, verifyPreviewToken, type PreviewClaims } from '../../src/services/preview/token'
+import {
+  previewKey,
+  signPreviewToken,
+  verifyPreviewToken,
+  type PreviewClaims,
+} from '../../src/services/preview/token'
 
 const key = previewKey('secret-one')
 const now = new Date('2026-03-01T12:00:00Z')
@@ -23,12 +28,18 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 
 describe('preview tokens', () => {
   it('verifies a token it signed and returns its claims', () => {
-    expect(verifyPreviewToken(signPreviewToken(claims, key), key, now)).toEqual({ ok: true, claims })
+    expect(verifyPreviewToken(signPreviewToken(claims, key), key, now)).toEqual({
+      ok: true,
+      claims,
+    })
   })
 
   it('keeps string ids (MongoDB) as strings', () => {
     const mongo = { ...claims, a: '65f0c0ffee0000000000abcd' }
-    expect(verifyPreviewToken(signPreviewToken(mongo, key), key, now)).toEqual({ ok: true, claims: mongo })
+    expect(verifyPreviewToken(signPreviewToken(mongo, key), key, now)).toEqual({
+      ok: true,
+      claims: mongo,
+    })
   })
 
   it('refuses a token whose claims were changed to another article, even when the rest is kept', () => {
@@ -45,11 +56,17 @@ describe('preview tokens', () => {
   })
 
   it.each([0, 5, -1])('refuses a token with character %i of the claims altered', (at) => {
-    expect(verifyPreviewToken(alter(signPreviewToken(claims, key), 0, at), key, now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(verifyPreviewToken(alter(signPreviewToken(claims, key), 0, at), key, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 
   it.each([0, 20, -1])('refuses a token with character %i of the signature altered', (at) => {
-    expect(verifyPreviewToken(alter(signPreviewToken(claims, key), 1, at), key, now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(verifyPreviewToken(alter(signPreviewToken(claims, key), 1, at), key, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 
   it('refuses a token signed with another key', () => {
@@ -64,13 +81,20 @@ describe('preview tokens', () => {
 
   it('reports an expired token as expired, with its claims, from the second of its expiry on', () => {
     const token = signPreviewToken({ ...claims, exp: now.getTime() / 1000 }, key)
-    expect(verifyPreviewToken(token, key, now)).toEqual({ ok: false, reason: 'expired', claims: { ...claims, exp: now.getTime() / 1000 } })
+    expect(verifyPreviewToken(token, key, now)).toEqual({
+      ok: false,
+      reason: 'expired',
+      claims: { ...claims, exp: now.getTime() / 1000 },
+    })
     expect(verifyPreviewToken(token, key, new Date(now.getTime() - 1000)).ok).toBe(true)
   })
 
   it('does not call an altered expired token expired: the signature is checked first', () => {
     const token = signPreviewToken({ ...claims, exp: now.getTime() / 1000 - 60 }, key)
-    expect(verifyPreviewToken(alter(token, 1, 3), key, now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(verifyPreviewToken(alter(token, 1, 3), key, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 
   it.each([
@@ -90,12 +114,16 @@ describe('preview tokens', () => {
     ['a non-numeric expiry', encode({ a: 1, n: 'x', exp: 'tomorrow' })],
     ['an object id', encode({ a: { $ne: null }, n: 'x', exp: inAnHour })],
   ])('refuses correctly signed claims that are malformed (%s) as invalid', (_name, encoded) => {
-    expect(verifyPreviewToken(signedAsIs(encoded), key, now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(verifyPreviewToken(signedAsIs(encoded), key, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
   })
 })
 
 /** Encoded claims with a valid signature (HMAC-SHA256 of the encoded text), so only their shape is wrong. */
-const signedAsIs = (encoded: string) => `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`
+const signedAsIs = (encoded: string) =>
+  `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`
 
 describe('PREVIEW_TTL', () => {
   const saved = process.env.PREVIEW_TTL
@@ -114,9 +142,14 @@ describe('PREVIEW_TTL', () => {
     expect(previewTtlSeconds()).toBe(900)
   })
 
-  it.each(['0', '-5', '1.5', '10m', 'abc', '1e3'])('refuses %s with one line naming the variable', (value) => {
-    process.env.PREVIEW_TTL = value
-    expect(() => previewTtlSeconds()).toThrow(ConfigError)
-    expect(() => previewTtlSeconds()).toThrow(`PREVIEW_TTL must be a positive whole number of seconds, got "${value}".`)
-  })
+  it.each(['0', '-5', '1.5', '10m', 'abc', '1e3'])(
+    'refuses %s with one line naming the variable',
+    (value) => {
+      process.env.PREVIEW_TTL = value
+      expect(() => previewTtlSeconds()).toThrow(ConfigError)
+      expect(() => previewTtlSeconds()).toThrow(
+        `PREVIEW_TTL must be a positive whole number of seconds, got "${value}".`,
+      )
+    },
+  )
 })

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 
 import { assertRelationHops, walkWherePath, type WherePath } from '../../src/lib/relationHops'
 
-const field = (name: string, type: string, extra: object = {}) => ({ name, type, ...extra }) as unknown as FlattenedField
+const field = (name: string, type: string, extra: object = {}) =>
+  ({ name, type, ...extra }) as unknown as FlattenedField
 const payload = {
   collections: {
     articles: {
@@ -13,13 +14,22 @@ const payload = {
           field('authors', 'relationship', { relationTo: 'authors', hasMany: true }),
           field('body', 'richText'),
           field('lock', 'relationship', { relationTo: ['articles', 'authors'] }),
-          field('sizes', 'group', { flattenedFields: [field('url', 'text'), field('meta', 'json')] }),
+          field('sizes', 'group', {
+            flattenedFields: [field('url', 'text'), field('meta', 'json')],
+          }),
           field('log', 'array', { flattenedFields: [field('id', 'text'), field('input', 'json')] }),
           field('layout', 'blocks'),
         ],
       },
     },
-    authors: { config: { flattenedFields: [field('name', 'text'), field('user', 'relationship', { relationTo: 'users' })] } },
+    authors: {
+      config: {
+        flattenedFields: [
+          field('name', 'text'),
+          field('user', 'relationship', { relationTo: 'users' }),
+        ],
+      },
+    },
     users: { config: { flattenedFields: [field('email', 'email')] } },
   },
 } as unknown as Payload
@@ -70,7 +80,10 @@ describe('assertRelationHops', () => {
     [{ 'version.authors.user.email': { like: 'a' } }, 'version.authors.user.email'],
   ])('refuses %j', (where, path) => {
     expect(() => assertRelationHops(payload, 'articles', where)).toThrow(
-      expect.objectContaining({ status: 400, message: `Cannot query "${path}": a filter may follow at most one relationship.` }),
+      expect.objectContaining({
+        status: 400,
+        message: `Cannot query "${path}": a filter may follow at most one relationship.`,
+      }),
     )
   })
 })

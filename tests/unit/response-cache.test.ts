@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import { ResponseCache, type CachedResponse } from '../../src/services/publicCache'
 
-const response = (text: string): CachedResponse => ({ status: 200, headers: [], body: Buffer.from(text), etag: `W/"${text}"` })
+const response = (text: string): CachedResponse => ({
+  status: 200,
+  headers: [],
+  body: Buffer.from(text),
+  etag: `W/"${text}"`,
+})
 
 describe('ResponseCache', () => {
   it('returns what was stored until it is invalidated', () => {
@@ -33,7 +38,8 @@ describe('ResponseCache', () => {
   it('evicts the least recently used entries to stay within its size', () => {
     const body = 'x'.repeat(50)
     const cache = new ResponseCache(10_000, 1_100)
-    for (const key of ['/a', '/b', '/c', '/d']) expect(cache.set(key, response(body), cache.generation)).toBe(true)
+    for (const key of ['/a', '/b', '/c', '/d'])
+      expect(cache.set(key, response(body), cache.generation)).toBe(true)
     cache.get('/a') // now more recent than /b
     cache.set('/e', response(body), cache.generation)
     expect(cache.bytes).toBeLessThanOrEqual(1_100)

@@ -43,25 +43,37 @@ describe('slugify', () => {
   it('makes only slugs that the slug pattern accepts', () => {
     for (const [input] of TITLES) {
       const slug = slugify(input)
-      expect({ input, valid: slug === '' || SLUG_PATTERN.test(slug) }).toEqual({ input, valid: true })
+      expect({ input, valid: slug === '' || SLUG_PATTERN.test(slug) }).toEqual({
+        input,
+        valid: true,
+      })
     }
   })
 
   it('leaves a slug as it is, so saving a document again never changes its slug', () => {
-    const slugs = [...TITLES.map(([, slug]) => slug).filter(Boolean), 'rates-primer', 'weekly-roundup-2', 'a1-b2-c3', 'x']
+    const slugs = [
+      ...TITLES.map(([, slug]) => slug).filter(Boolean),
+      'rates-primer',
+      'weekly-roundup-2',
+      'a1-b2-c3',
+      'x',
+    ]
     for (const slug of slugs) expect(slugify(slug)).toBe(slug)
   })
 
   it.each([
     ['a long Latin title', 'a very long title '.repeat(20), 'a-very-long-title'],
     ['a long Cyrillic one, longer once spelt in Latin', 'Щедрый '.repeat(20), 'schedriy'],
-  ])(`cuts %s to at most ${SLUG_MAX_LENGTH} characters, never ending on a hyphen`, (_, input, word) => {
-    const slug = slugify(input)
-    expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH)
-    expect(slug.length).toBeGreaterThan(SLUG_MAX_LENGTH - word.length - 2)
-    expect(slug.startsWith(`${word}-${word}-`)).toBe(true)
-    expect(SLUG_PATTERN.test(slug)).toBe(true)
-  })
+  ])(
+    `cuts %s to at most ${SLUG_MAX_LENGTH} characters, never ending on a hyphen`,
+    (_, input, word) => {
+      const slug = slugify(input)
+      expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH)
+      expect(slug.length).toBeGreaterThan(SLUG_MAX_LENGTH - word.length - 2)
+      expect(slug.startsWith(`${word}-${word}-`)).toBe(true)
+      expect(SLUG_PATTERN.test(slug)).toBe(true)
+    },
+  )
 })
 
 describe('checkSlug', () => {

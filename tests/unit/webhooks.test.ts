@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ConfigError, webhookRetryDelayMs, webhookSecret, webhookUrls } from '../../src/env'
 import type { Article } from '../../src/payload-types'
-import { buildEvent, signatureHeaders, webhookEventFor, webhookSigner } from '../../src/services/outbox/webhooks'
+import {
+  buildEvent,
+  signatureHeaders,
+  webhookEventFor,
+  webhookSigner,
+} from '../../src/services/outbox/webhooks'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -15,17 +20,22 @@ describe('webhook configuration', () => {
     expect(webhookUrls()).toEqual([])
   })
 
-  it.each(['frontend.example/hook', 'ftp://files.example/hook', 'javascript:alert(1)'])('refuses %s, naming it', (bad) => {
-    vi.stubEnv('WEBHOOK_URLS', `https://ok.example/hook,${bad}`)
-    expect(() => webhookUrls()).toThrow(ConfigError)
-    expect(() => webhookUrls()).toThrow(`WEBHOOK_URLS has "${bad}", which is not an http(s) URL`)
-  })
+  it.each(['frontend.example/hook', 'ftp://files.example/hook', 'javascript:alert(1)'])(
+    'refuses %s, naming it',
+    (bad) => {
+      vi.stubEnv('WEBHOOK_URLS', `https://ok.example/hook,${bad}`)
+      expect(() => webhookUrls()).toThrow(ConfigError)
+      expect(() => webhookUrls()).toThrow(`WEBHOOK_URLS has "${bad}", which is not an http(s) URL`)
+    },
+  )
 
   it('requires WEBHOOK_SECRET in production when there are receivers, and only then', () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.stubEnv('WEBHOOK_SECRET', '')
     vi.stubEnv('WEBHOOK_URLS', 'https://a.example/hook')
-    expect(() => webhookSecret()).toThrow(/WEBHOOK_SECRET is required in production when WEBHOOK_URLS is set/)
+    expect(() => webhookSecret()).toThrow(
+      /WEBHOOK_SECRET is required in production when WEBHOOK_URLS is set/,
+    )
     vi.stubEnv('WEBHOOK_URLS', '')
     expect(webhookSecret()).toBeUndefined()
     vi.stubEnv('WEBHOOK_SECRET', ' s3cret ')
@@ -45,7 +55,9 @@ describe('webhook configuration', () => {
     vi.stubEnv('WEBHOOK_RETRY_DELAY_MS', '250')
     expect(webhookRetryDelayMs()).toBe(250)
     vi.stubEnv('WEBHOOK_RETRY_DELAY_MS', '1.5s')
-    expect(() => webhookRetryDelayMs()).toThrow(/WEBHOOK_RETRY_DELAY_MS must be a whole number of milliseconds, got "1.5s"/)
+    expect(() => webhookRetryDelayMs()).toThrow(
+      /WEBHOOK_RETRY_DELAY_MS must be a whole number of milliseconds, got "1.5s"/,
+    )
   })
 })
 
@@ -92,9 +104,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
   it('signs the test vector of the specification, for a whsec_ secret', () => {
     // From the Standard Webhooks specification's test vectors.
     const signer = webhookSigner('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
-    expect(signer.sign('msg_p5jXN8AQM9LWM0D4loKWxJek', new Date(1614265330_000), '{"test": 2432232314}')).toBe(
-      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
-    )
+    expect(
+      signer.sign('msg_p5jXN8AQM9LWM0D4loKWxJek', new Date(1614265330_000), '{"test": 2432232314}'),
+    ).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=')
   })
 
   it('sends webhook-id, webhook-timestamp and a signature over id.timestamp.body that a receiver verifies', () => {
@@ -109,8 +121,12 @@ describe('webhook signatures (Standard Webhooks)', () => {
     const receiver = new Webhook(Buffer.from('plain secret', 'utf8'), { format: 'raw' })
     expect(receiver.verify(body, headers)).toEqual({ event: 'article.published', title: 'Café' })
     expect(() => receiver.verify(`${body} `, headers)).toThrow(WebhookVerificationError)
-    expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'evt_2' })).toThrow(WebhookVerificationError)
-    expect(() => new Webhook(Buffer.from('another', 'utf8'), { format: 'raw' }).verify(body, headers)).toThrow(WebhookVerificationError)
+    expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'evt_2' })).toThrow(
+      WebhookVerificationError,
+    )
+    expect(() =>
+      new Webhook(Buffer.from('another', 'utf8'), { format: 'raw' }).verify(body, headers),
+    ).toThrow(WebhookVerificationError)
   })
 
   it('is refused by a receiver once it is older than five minutes (a replay), and accepted just before', () => {
@@ -123,6 +139,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
   })
 
   it('sends the id and timestamp but no signature when there is no secret (development only)', () => {
-    expect(Object.keys(signatureHeaders(undefined, 'evt_1', '{}'))).toEqual(['webhook-id', 'webhook-timestamp'])
+    expect(Object.keys(signatureHeaders(undefined, 'evt_1', '{}'))).toEqual([
+      'webhook-id',
+      'webhook-timestamp',
+    ])
   })
 })

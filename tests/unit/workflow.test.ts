@@ -23,20 +23,52 @@ import { richText } from '../../src/lib/richText'
  */
 type Who = 'admin' | 'publisher' | 'editor' | 'contributor-author' | 'contributor-other'
 
-const SPEC_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished'] as const
-const SPEC_ACTIONS = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'unpublish'] as const
+const SPEC_STATES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+] as const
+const SPEC_ACTIONS = [
+  'submit',
+  'withdraw',
+  'request_changes',
+  'approve',
+  'publish',
+  'schedule',
+  'unschedule',
+  'unpublish',
+] as const
 
-type SpecRow = { from: readonly ReviewState[]; to: ReviewState; who: readonly Who[]; roles: readonly string[] }
+type SpecRow = {
+  from: readonly ReviewState[]
+  to: ReviewState
+  who: readonly Who[]
+  roles: readonly string[]
+}
 
 const STAFF = ['editor', 'publisher', 'admin'] as const
 const PUBLISHERS = ['publisher', 'admin'] as const
 
 const SPEC: Record<Action, SpecRow> = {
   // "an author of the article (any role incl. contributor), editor, publisher, admin"
-  submit: { from: ['draft', 'changes_requested', 'unpublished'], to: 'in_review', who: ['contributor-author', ...STAFF], roles: STAFF },
+  submit: {
+    from: ['draft', 'changes_requested', 'unpublished'],
+    to: 'in_review',
+    who: ['contributor-author', ...STAFF],
+    roles: STAFF,
+  },
   // "whoever submitted it, editor, publisher, admin" (no actor of the exhaustive table submitted it)
   withdraw: { from: ['in_review'], to: 'draft', who: STAFF, roles: STAFF },
-  request_changes: { from: ['in_review', 'approved'], to: 'changes_requested', who: STAFF, roles: STAFF },
+  request_changes: {
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    who: STAFF,
+    roles: STAFF,
+  },
   approve: { from: ['in_review'], to: 'approved', who: PUBLISHERS, roles: PUBLISHERS },
   publish: { from: ['approved'], to: 'published', who: PUBLISHERS, roles: PUBLISHERS },
   schedule: { from: ['approved'], to: 'scheduled', who: PUBLISHERS, roles: PUBLISHERS },
@@ -82,7 +114,10 @@ function expectOk(decision: Decision): Extract<Decision, { ok: true }> {
   return decision as Extract<Decision, { ok: true }>
 }
 
-function expectRefused(decision: Decision, status: 400 | 403 | 409): Extract<Decision, { ok: false }> {
+function expectRefused(
+  decision: Decision,
+  status: 400 | 403 | 409,
+): Extract<Decision, { ok: false }> {
   expect(decision, JSON.stringify(decision)).toMatchObject({ ok: false, status })
   return decision as Extract<Decision, { ok: false }>
 }
@@ -110,7 +145,9 @@ describe('decide() on every state × action × role', () => {
           : !row.from.includes(state)
             ? { ok: false, status: 409 }
             : { ok: true, to: row.to }
-        const outcome = expected.ok ? `may ${action} it, moving it to ${expected.to}` : `is refused ${action} with ${expected.status}`
+        const outcome = expected.ok
+          ? `may ${action} it, moving it to ${expected.to}`
+          : `is refused ${action} with ${expected.status}`
         return { state, action, who, expected, title: `a ${who} on a ${state} article ${outcome}` }
       }),
     ),
@@ -147,25 +184,51 @@ describe('the four-eyes rule on approve', () => {
   const admin = ACTORS.admin
 
   it.each([
-    { title: 'a publisher who is an author of the article', actor: publisher, overrides: { authorUserIds: [publisher.id] } },
-    { title: 'an admin who is an author of the article', actor: admin, overrides: { authorUserIds: ['someone', admin.id] } },
-    { title: 'an admin who submitted the article', actor: admin, overrides: { submittedBy: admin.id } },
-    { title: 'a publisher who submitted the article', actor: publisher, overrides: { submittedBy: publisher.id } },
+    {
+      title: 'a publisher who is an author of the article',
+      actor: publisher,
+      overrides: { authorUserIds: [publisher.id] },
+    },
+    {
+      title: 'an admin who is an author of the article',
+      actor: admin,
+      overrides: { authorUserIds: ['someone', admin.id] },
+    },
+    {
+      title: 'an admin who submitted the article',
+      actor: admin,
+      overrides: { submittedBy: admin.id },
+    },
+    {
+      title: 'a publisher who submitted the article',
+      actor: publisher,
+      overrides: { submittedBy: publisher.id },
+    },
     {
       title: 'a publisher who changed its content since it was submitted',
       actor: publisher,
       overrides: { editedSinceSubmit: [publisher.id] },
     },
-    { title: 'an admin who changed its content since it was submitted', actor: admin, overrides: { editedSinceSubmit: ['x', admin.id] } },
+    {
+      title: 'an admin who changed its content since it was submitted',
+      actor: admin,
+      overrides: { editedSinceSubmit: ['x', admin.id] },
+    },
   ])('refuses $title with 403 and fourEyes', ({ actor, overrides }) => {
-    const refused = expectRefused(decide(facts('in_review', overrides), actor, request('approve')), 403)
+    const refused = expectRefused(
+      decide(facts('in_review', overrides), actor, request('approve')),
+      403,
+    )
     expect(refused.fourEyes).toBe(true)
     expect(refused.message).toContain('four-eyes')
   })
 
   it('refuses a publisher whose numeric user id matches a string author id', () => {
     const actor: Actor = { id: 7, roles: ['publisher'] }
-    const refused = expectRefused(decide(facts('in_review', { authorUserIds: ['7'] }), actor, request('approve')), 403)
+    const refused = expectRefused(
+      decide(facts('in_review', { authorUserIds: ['7'] }), actor, request('approve')),
+      403,
+    )
     expect(refused.fourEyes).toBe(true)
   })
 
@@ -173,7 +236,11 @@ describe('the four-eyes rule on approve', () => {
     const other: Actor = { id: 'u-other-publisher', roles: ['publisher'] }
     const ok = expectOk(
       decide(
-        facts('in_review', { authorUserIds: [publisher.id], submittedBy: publisher.id, editedSinceSubmit: [publisher.id] }),
+        facts('in_review', {
+          authorUserIds: [publisher.id],
+          submittedBy: publisher.id,
+          editedSinceSubmit: [publisher.id],
+        }),
         other,
         request('approve'),
       ),
@@ -182,12 +249,18 @@ describe('the four-eyes rule on approve', () => {
   })
 
   it('checks the state before four-eyes, so an author approving a draft gets 409', () => {
-    const refused = expectRefused(decide(facts('draft', { authorUserIds: [publisher.id] }), publisher, request('approve')), 409)
+    const refused = expectRefused(
+      decide(facts('draft', { authorUserIds: [publisher.id] }), publisher, request('approve')),
+      409,
+    )
     expect(refused.fourEyes).not.toBe(true)
   })
 
   it('checks the role before four-eyes, so an author contributor approving gets a plain 403', () => {
-    const refused = expectRefused(decide(facts('in_review'), ACTORS['contributor-author'], request('approve')), 403)
+    const refused = expectRefused(
+      decide(facts('in_review'), ACTORS['contributor-author'], request('approve')),
+      403,
+    )
     expect(refused.fourEyes).not.toBe(true)
     expect(refused.message).toContain('publisher')
   })
@@ -201,23 +274,32 @@ describe('withdraw by contributors', () => {
   })
 
   it('refuses a contributor who did not submit the article with 403', () => {
-    const refused = expectRefused(decide(facts('in_review'), ACTORS['contributor-other'], request('withdraw')), 403)
+    const refused = expectRefused(
+      decide(facts('in_review'), ACTORS['contributor-other'], request('withdraw')),
+      403,
+    )
     expect(refused.message).toContain('editor')
   })
 
   it('refuses a contributor who is an author but not the submitter with 403', () => {
-    expectRefused(decide(facts('in_review'), ACTORS['contributor-author'], request('withdraw')), 403)
+    expectRefused(
+      decide(facts('in_review'), ACTORS['contributor-author'], request('withdraw')),
+      403,
+    )
   })
 })
 
 describe('input validation', () => {
-  it.each([{ action: 'delete' }, { action: undefined }, { action: 42 }, { action: null }, { action: 'Submit' }])(
-    'refuses the unknown action $action with 400 listing the actions',
-    ({ action }) => {
-      const refused = expectRefused(decide(facts('draft'), ACTORS.admin, request(action)), 400)
-      for (const known of SPEC_ACTIONS) expect(refused.message).toContain(known)
-    },
-  )
+  it.each([
+    { action: 'delete' },
+    { action: undefined },
+    { action: 42 },
+    { action: null },
+    { action: 'Submit' },
+  ])('refuses the unknown action $action with 400 listing the actions', ({ action }) => {
+    const refused = expectRefused(decide(facts('draft'), ACTORS.admin, request(action)), 400)
+    for (const known of SPEC_ACTIONS) expect(refused.message).toContain(known)
+  })
 
   it.each([
     { title: 'without a note', note: undefined },
@@ -225,25 +307,44 @@ describe('input validation', () => {
     { title: 'with an empty note', note: '' },
     { title: 'with a whitespace-only note', note: '  \n\t ' },
   ])('refuses request_changes $title with 400', ({ note }) => {
-    const refused = expectRefused(decide(facts('in_review'), ACTORS.editor, request('request_changes', { note })), 400)
+    const refused = expectRefused(
+      decide(facts('in_review'), ACTORS.editor, request('request_changes', { note })),
+      400,
+    )
     expect(refused.message).toMatch(/note/i)
   })
 
   it('refuses a note longer than NOTE_MAX with 400', () => {
     const refused = expectRefused(
-      decide(facts('in_review'), ACTORS.editor, request('request_changes', { note: 'x'.repeat(NOTE_MAX + 1) })),
+      decide(
+        facts('in_review'),
+        ACTORS.editor,
+        request('request_changes', { note: 'x'.repeat(NOTE_MAX + 1) }),
+      ),
       400,
     )
     expect(refused.message).toContain(String(NOTE_MAX))
   })
 
   it('accepts a note of exactly NOTE_MAX characters', () => {
-    const ok = expectOk(decide(facts('in_review'), ACTORS.editor, request('request_changes', { note: 'x'.repeat(NOTE_MAX) })))
+    const ok = expectOk(
+      decide(
+        facts('in_review'),
+        ACTORS.editor,
+        request('request_changes', { note: 'x'.repeat(NOTE_MAX) }),
+      ),
+    )
     expect(ok.note).toHaveLength(NOTE_MAX)
   })
 
   it('returns the note with a successful request_changes', () => {
-    const ok = expectOk(decide(facts('approved'), ACTORS.publisher, request('request_changes', { note: 'Check the figures.' })))
+    const ok = expectOk(
+      decide(
+        facts('approved'),
+        ACTORS.publisher,
+        request('request_changes', { note: 'Check the figures.' }),
+      ),
+    )
     expect(ok.note).toBe('Check the figures.')
     expect(ok.to).toBe('changes_requested')
   })
@@ -259,7 +360,10 @@ describe('input validation', () => {
     { title: 'a past date-time', publishAt: '2020-01-01T09:00:00Z' },
     { title: 'the present instant', publishAt: NOW.toISOString() },
   ])('refuses to schedule with $title (400)', ({ publishAt }) => {
-    const refused = expectRefused(decide(facts('approved'), ACTORS.publisher, request('schedule', { publishAt })), 400)
+    const refused = expectRefused(
+      decide(facts('approved'), ACTORS.publisher, request('schedule', { publishAt })),
+      400,
+    )
     expect(refused.message).toMatch(/publishAt/)
   })
 
@@ -269,17 +373,29 @@ describe('input validation', () => {
     { input: '2030-01-31T09:00:00.5Z', iso: '2030-01-31T09:00:00.500Z' },
     { input: '2030-01-31T11:00:00+02:00', iso: '2030-01-31T09:00:00.000Z' },
   ])('schedules for the future date-time $input and normalises it to $iso', ({ input, iso }) => {
-    const ok = expectOk(decide(facts('approved'), ACTORS.publisher, request('schedule', { publishAt: input })))
+    const ok = expectOk(
+      decide(facts('approved'), ACTORS.publisher, request('schedule', { publishAt: input })),
+    )
     expect(ok.to).toBe('scheduled')
     expect(ok.publishAt).toBe(iso)
   })
 
   it('checks the role before the input, so a contributor scheduling in the past gets 403', () => {
-    expectRefused(decide(facts('approved'), ACTORS['contributor-other'], request('schedule', { publishAt: '2020-01-01T00:00:00Z' })), 403)
+    expectRefused(
+      decide(
+        facts('approved'),
+        ACTORS['contributor-other'],
+        request('schedule', { publishAt: '2020-01-01T00:00:00Z' }),
+      ),
+      403,
+    )
   })
 
   it('checks the state before the input, so request_changes without a note on a draft gets 409', () => {
-    expectRefused(decide(facts('draft'), ACTORS.editor, request('request_changes', { note: undefined })), 409)
+    expectRefused(
+      decide(facts('draft'), ACTORS.editor, request('request_changes', { note: undefined })),
+      409,
+    )
   })
 })
 
@@ -290,22 +406,35 @@ describe('409 messages', () => {
     { action: 'submit', state: 'in_review', needed: ['draft', 'changes_requested', 'unpublished'] },
     { action: 'request_changes', state: 'scheduled', needed: ['in_review', 'approved'] },
     { action: 'unschedule', state: 'approved', needed: ['scheduled'] },
-  ] as const)('a $action on a $state article names "$state" and the states it needs', ({ action, state, needed }) => {
-    const refused = expectRefused(decide(facts(state), ACTORS.admin, request(action)), 409)
-    expect(refused.message).toContain(`"${state}"`)
-    for (const s of needed) expect(refused.message).toContain(s)
-  })
+  ] as const)(
+    'a $action on a $state article names "$state" and the states it needs',
+    ({ action, state, needed }) => {
+      const refused = expectRefused(decide(facts(state), ACTORS.admin, request(action)), 409)
+      expect(refused.message).toContain(`"${state}"`)
+      for (const s of needed) expect(refused.message).toContain(s)
+    },
+  )
 })
 
 describe('submission guards', () => {
   it('refuses to submit with 400 listing what is missing', () => {
     const missing = ['the title is missing', 'Quote block 2 names no source']
-    const refused = expectRefused(decide(facts('draft', { missing }), ACTORS['contributor-author'], request('submit')), 400)
+    const refused = expectRefused(
+      decide(facts('draft', { missing }), ACTORS['contributor-author'], request('submit')),
+      400,
+    )
     for (const problem of missing) expect(refused.message).toContain(problem)
   })
 
   it('checks the state before the guards, so an incomplete in_review article gets 409', () => {
-    expectRefused(decide(facts('in_review', { missing: ['the title is missing'] }), ACTORS.editor, request('submit')), 409)
+    expectRefused(
+      decide(
+        facts('in_review', { missing: ['the title is missing'] }),
+        ACTORS.editor,
+        request('submit'),
+      ),
+      409,
+    )
   })
 
   it('lists title, slug, standfirst, author and body for an empty article', () => {
@@ -322,7 +451,9 @@ describe('submission guards', () => {
   const complete = { title: 'Budget', slug: 'budget', dek: 'What it means', authors: [1] }
 
   it('finds nothing to complain about in a complete article', () => {
-    expect(submitProblems({ ...complete, body: richText('para', { quote: 'x', source: 5 }) })).toEqual([])
+    expect(
+      submitProblems({ ...complete, body: richText('para', { quote: 'x', source: 5 }) }),
+    ).toEqual([])
   })
 
   it('treats whitespace-only text fields as missing', () => {
@@ -332,11 +463,16 @@ describe('submission guards', () => {
   })
 
   it('reports a quote block whose source is empty', () => {
-    expect(submitProblems({ ...complete, body: richText('para', { quote: 'x', source: '' }) })).toContain('Quote block 1 names no source')
+    expect(
+      submitProblems({ ...complete, body: richText('para', { quote: 'x', source: '' }) }),
+    ).toContain('Quote block 1 names no source')
   })
 
   it('numbers quote blocks among quote blocks, not among all paragraphs', () => {
-    const problems = submitProblems({ ...complete, body: richText('para', { quote: 'a', source: 5 }, 'more', { quote: 'b', source: '' }) })
+    const problems = submitProblems({
+      ...complete,
+      body: richText('para', { quote: 'a', source: 5 }, 'more', { quote: 'b', source: '' }),
+    })
     expect(problems).toEqual(['Quote block 2 names no source'])
   })
 })
@@ -346,7 +482,8 @@ describe('allowedActions()', () => {
 
   it.each([
     {
-      title: 'a publisher on an in_review article by someone else may withdraw, request changes and approve',
+      title:
+        'a publisher on an in_review article by someone else may withdraw, request changes and approve',
       f: facts('in_review'),
       actor: publisher,
       expected: ['withdraw', 'request_changes', 'approve'],
@@ -393,8 +530,18 @@ describe('allowedActions()', () => {
       actor: ACTORS.admin,
       expected: ['request_changes', 'publish', 'schedule'],
     },
-    { title: 'a publisher on a scheduled article may only unschedule', f: facts('scheduled'), actor: publisher, expected: ['unschedule'] },
-    { title: 'a publisher on a published article may only unpublish', f: facts('published'), actor: publisher, expected: ['unpublish'] },
+    {
+      title: 'a publisher on a scheduled article may only unschedule',
+      f: facts('scheduled'),
+      actor: publisher,
+      expected: ['unschedule'],
+    },
+    {
+      title: 'a publisher on a published article may only unpublish',
+      f: facts('published'),
+      actor: publisher,
+      expected: ['unpublish'],
+    },
     {
       title: 'an editor on an unpublished article may only resubmit it',
       f: facts('unpublished'),
@@ -407,7 +554,10 @@ describe('allowedActions()', () => {
 
   it.each(
     (['admin', 'publisher'] as const).flatMap((role) =>
-      (['author', 'submitter', 'editor since submission'] as const).map((relation) => ({ role, relation })),
+      (['author', 'submitter', 'editor since submission'] as const).map((relation) => ({
+        role,
+        relation,
+      })),
     ),
   )('never offers approve to a $role who is the $relation', ({ role, relation }) => {
     const actor = ACTORS[role]
@@ -474,7 +624,9 @@ describe('contentHash()', () => {
   })
 
   it('ignores fields outside the review such as updatedAt', () => {
-    expect(contentHash({ ...base, updatedAt: '2026-01-01T00:00:00Z', _status: 'draft' })).toBe(contentHash(base))
+    expect(contentHash({ ...base, updatedAt: '2026-01-01T00:00:00Z', _status: 'draft' })).toBe(
+      contentHash(base),
+    )
   })
 
   it.each([

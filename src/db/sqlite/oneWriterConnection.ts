@@ -17,12 +17,16 @@ export function withOneWriterConnection(adapter: DatabaseAdapterObj): DatabaseAd
   return {
     ...adapter,
     init: (args) => {
-      const db = adapter.init(args) as BaseDatabaseAdapter & { client?: Client; clientConfig?: { url: string } }
+      const db = adapter.init(args) as BaseDatabaseAdapter & {
+        client?: Client
+        clientConfig?: { url: string }
+      }
       const connect = db.connect?.bind(db)
       if (connect) {
         db.connect = async (options) => {
           await connect(options)
-          if (db.client && db.clientConfig?.url.startsWith('file:')) useOneWriter(db.client, db.clientConfig.url)
+          if (db.client && db.clientConfig?.url.startsWith('file:'))
+            useOneWriter(db.client, db.clientConfig.url)
         }
       }
       return db
@@ -32,7 +36,9 @@ export function withOneWriterConnection(adapter: DatabaseAdapterObj): DatabaseAd
 
 function useOneWriter(client: Client, url: string): void {
   // The connection class @libsql/client itself uses (the `libsql` package beside it).
-  const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))('libsql') as new (path: string) => Connection
+  const Database = createRequire(createRequire(import.meta.url).resolve('@libsql/client'))(
+    'libsql',
+  ) as new (path: string) => Connection
   // No busy timeout, as on the client's own connections: a lock held by another process is an
   // immediate SQLITE_BUSY (a 503), not a wait that would stall the event loop.
   // The file @libsql/client opens for this URL: its path, percent-decoded (spaces arrive as %20).

@@ -9,14 +9,21 @@ import { changedFields, decideEdit, type EditEffect, type Id } from '../../workf
 const EDIT_EFFECT = 'workflowEditEffect'
 
 /** A content edit outside the workflow follows the edit rules (decideEdit in src/workflow). */
-export const applyEditRules: CollectionBeforeChangeHook<Article> = ({ data, originalDoc, operation, req }) => {
+export const applyEditRules: CollectionBeforeChangeHook<Article> = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   if (isTransition(req.context)) return data
   if (operation === 'create' || !originalDoc) return { ...data, reviewState: 'draft' }
 
   const facts = {
     state: originalDoc.reviewState ?? 'draft',
     changed: changedFields(originalDoc, { ...originalDoc, ...data }),
-    editedSinceSubmit: (originalDoc.editedSinceSubmit ?? []).map(idOf).filter((id): id is Id => id !== undefined),
+    editedSinceSubmit: (originalDoc.editedSinceSubmit ?? [])
+      .map(idOf)
+      .filter((id): id is Id => id !== undefined),
   }
   const decision = decideEdit(facts, req.user ?? undefined)
   if (!decision.ok) throw refuse(decision.status, decision.message)

@@ -7,7 +7,11 @@ import { refuse } from '../../lib/refuse'
 import type { Article } from '../../payload-types'
 
 /** A contributor's new article always lists the contributor's own author profile. */
-export const assignContributorAuthor: CollectionBeforeValidateHook<Article> = async ({ data, operation, req }) => {
+export const assignContributorAuthor: CollectionBeforeValidateHook<Article> = async ({
+  data,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' || !req.user || isStaff(req.user) || !data) return data
   const { docs } = await req.payload.find({
     collection: AUTHORS,
@@ -18,8 +22,13 @@ export const assignContributorAuthor: CollectionBeforeValidateHook<Article> = as
   })
   const profile = docs[0]
   if (!profile) {
-    throw refuse(403, 'Cannot create an article: your account has no author profile; ask an editor to link one to you.')
+    throw refuse(
+      403,
+      'Cannot create an article: your account has no author profile; ask an editor to link one to you.',
+    )
   }
   const authors = (data.authors ?? []).map(idOf)
-  return authors.some((id) => String(id) === String(profile.id)) ? data : { ...data, authors: [profile.id, ...authors] }
+  return authors.some((id) => String(id) === String(profile.id))
+    ? data
+    : { ...data, authors: [profile.id, ...authors] }
 }

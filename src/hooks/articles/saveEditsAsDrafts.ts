@@ -16,8 +16,13 @@ export const RESTORE_AS_DRAFT =
  * (`_status: "published"`, the admin's Publish button, a bulk update) is refused; restoring a
  * version yields a draft as well.
  */
-export const saveEditsAsDrafts: CollectionBeforeOperationHook<typeof ARTICLES> = ({ args, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
+export const saveEditsAsDrafts: CollectionBeforeOperationHook<typeof ARTICLES> = ({
+  args,
+  operation,
+  req,
+}) => {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion')
+    return args
   if (isTransition(req.context)) return args
   if (operation === 'restoreVersion') {
     // Payload reads the draft flag of a restore before this hook runs, so it cannot be forced here.

@@ -10,7 +10,11 @@ import { postedRecently, submitterOf } from '../../services/comments/submission'
  * A reader's comment is stored `pending`, or `spam` when it is mostly links, with the sender's
  * keyed hash; the same text from the same sender within 24 hours is refused (409).
  */
-export const screenReaderComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
+export const screenReaderComment: CollectionBeforeChangeHook<Comment> = async ({
+  data,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' || submitterOf(req) !== 'reader') return data
   const body = String(data.body ?? '')
   const hash = senderHash(req.payload.secret, clientIpOf(req), String(data.authorEmail ?? ''))

@@ -9,7 +9,10 @@ const ALIASES: Record<string, string[]> = { jpg: ['jpeg'] }
 
 /** Whether a collection's `mimeTypes` (exact or `image/*`) take `mime`; no list takes every type. */
 const allows = (mimeTypes: readonly string[] | undefined, mime: string) =>
-  !mimeTypes?.length || mimeTypes.some((type) => type === mime || (type.endsWith('/*') && mime.startsWith(type.slice(0, -1))))
+  !mimeTypes?.length ||
+  mimeTypes.some(
+    (type) => type === mime || (type.endsWith('/*') && mime.startsWith(type.slice(0, -1))),
+  )
 
 const clean = (text: string) =>
   text
@@ -45,7 +48,11 @@ export function safeUploadName(sent: string, type?: Pick<FileTypeResult, 'ext'>)
   }
   const last = name.split(/[\\/]/).pop() ?? ''
   const dot = last.lastIndexOf('.')
-  const base = truncateBytes(clean(dot > 0 ? last.slice(0, dot) : last), MAX_NAME_BYTES).replace(/[.-]+$/, '') || 'image'
+  const base =
+    truncateBytes(clean(dot > 0 ? last.slice(0, dot) : last), MAX_NAME_BYTES).replace(
+      /[.-]+$/,
+      '',
+    ) || 'image'
   const given = (dot > 0 ? last.slice(dot + 1) : '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
@@ -61,13 +68,20 @@ export function safeUploadName(sent: string, type?: Pick<FileTypeResult, 'ext'>)
  * written, when the sizes' longer names were refused by the file system. Renamed before Payload
  * names the files.
  */
-export const nameUploadSafely: CollectionBeforeOperationHook = async ({ collection, operation, req }) => {
+export const nameUploadSafely: CollectionBeforeOperationHook = async ({
+  collection,
+  operation,
+  req,
+}) => {
   const file = req.file
   if ((operation === 'create' || operation === 'update') && file?.data?.length) {
     // The same detection as Payload's check (file-type), so the name says what Payload accepted.
     // Content of a type the collection refuses keeps the sender's extension: Payload refuses it
     // by content anyway, and names it in the answer ("Invalid MIME type: application/pdf.").
     const type = await fileTypeFromBuffer(file.data).catch(() => undefined)
-    file.name = safeUploadName(file.name, type && allows(collection.upload.mimeTypes, type.mime) ? type : undefined)
+    file.name = safeUploadName(
+      file.name,
+      type && allows(collection.upload.mimeTypes, type.mime) ? type : undefined,
+    )
   }
 }

@@ -17,7 +17,8 @@ export const refuseRoleChanges: CollectionBeforeOperationHook = ({ args, operati
 }
 
 const sameRoles = (requested: unknown, held: unknown): boolean => {
-  const set = (value: unknown) => new Set((Array.isArray(value) ? value : [value]).filter((role) => role != null).map(String))
+  const set = (value: unknown) =>
+    new Set((Array.isArray(value) ? value : [value]).filter((role) => role != null).map(String))
   const [a, b] = [set(requested), set(held)]
   return a.size === b.size && [...a].every((role) => b.has(role))
 }

@@ -2,7 +2,11 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { isAdmin } from '../../access/roles'
 import { refuse } from '../../lib/refuse'
-import { GuessCounter, type StoredPassword, verifyPassword } from '../../services/accounts/passwords'
+import {
+  GuessCounter,
+  type StoredPassword,
+  verifyPassword,
+} from '../../services/accounts/passwords'
 
 let guesses: GuessCounter | undefined
 
@@ -13,11 +17,18 @@ let guesses: GuessCounter | undefined
  * reset-password link proves the mailbox instead and does not pass through here with a document.
  * Wrong guesses are throttled per account like logins (maxLoginAttempts per lockTime).
  */
-export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ collection, data, operation, originalDoc, req }) => {
+export const requireCurrentPassword: CollectionBeforeValidateHook = async ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (!data) return data
   const { currentPassword, ...rest } = data as typeof data & { currentPassword?: unknown }
   if (operation !== 'update' || !originalDoc || !req.user) return rest
-  const own = req.user.collection === collection.slug && String(req.user.id) === String(originalDoc.id)
+  const own =
+    req.user.collection === collection.slug && String(req.user.id) === String(originalDoc.id)
   const changing = credentialsChanged(rest, originalDoc)
   if (!changing || (!own && isAdmin(req.user))) return rest
 
@@ -27,10 +38,17 @@ export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ col
       `Changing your ${changing} needs your current password: send it as "currentPassword" with the change (REST PATCH /api/users/${originalDoc.id}).`,
     )
   }
-  guesses ??= new GuessCounter(collection.auth.maxLoginAttempts || 5, collection.auth.lockTime || 600_000)
+  guesses ??= new GuessCounter(
+    collection.auth.maxLoginAttempts || 5,
+    collection.auth.lockTime || 600_000,
+  )
   const account = String(originalDoc.id)
   const wait = guesses.waitFor(account)
-  if (wait > 0) throw refuse(429, `Too many wrong current passwords for this account; try again in ${Math.ceil(wait / 60_000)} min.`)
+  if (wait > 0)
+    throw refuse(
+      429,
+      `Too many wrong current passwords for this account; try again in ${Math.ceil(wait / 60_000)} min.`,
+    )
 
   const stored = await req.payload.db.findOne<StoredPassword & { id: number | string }>({
     collection: collection.slug,

@@ -1,4 +1,12 @@
-import { attr, byTag, findAll, isElement, textContent, type ChildNode, type Element } from '../parse/dom'
+import {
+  attr,
+  byTag,
+  findAll,
+  isElement,
+  textContent,
+  type ChildNode,
+  type Element,
+} from '../parse/dom'
 import { attributionLine, findQuotes } from '../quotes/attribution'
 import type { QuoteBlock } from '../types'
 import { BLOCK_CONTAINERS, DROPPED, HEADINGS, resolveLink } from './elements'
@@ -15,18 +23,31 @@ export function quoteOf(element: Element, options: { baseUrl?: string }): QuoteB
   const paragraphs = quoteParagraphs(element.children, cite)
   let source: Pick<QuoteBlock, 'source' | 'hint' | 'descriptor'> = {}
   if (cite) source = attributionLine(`— ${textContent(cite)}`) ?? {}
-  else if (paragraphs.length > 1 && attributionLine(paragraphs.at(-1)!)) source = attributionLine(paragraphs.pop()!)!
+  else if (paragraphs.length > 1 && attributionLine(paragraphs.at(-1)!))
+    source = attributionLine(paragraphs.pop()!)!
   let text = paragraphs.join('\n\n')
   if (!source.source && !source.hint) {
     const [finding] = findQuotes(text)
-    if (finding && (finding.source || finding.hint) && finding.start === 0 && finding.end >= text.trimEnd().length - 1) {
+    if (
+      finding &&
+      (finding.source || finding.hint) &&
+      finding.start === 0 &&
+      finding.end >= text.trimEnd().length - 1
+    ) {
       text = finding.quote
       source = { source: finding.source, hint: finding.hint, descriptor: finding.descriptor }
     }
   }
   const url = resolveLink(attr(element, 'cite'), options.baseUrl)
-  const clean = Object.fromEntries(Object.entries(source).filter(([, value]) => value)) as typeof source
-  return { type: 'quote', text: text.slice(0, 5000), ...clean, ...(url && !url.startsWith('mailto:') ? { url } : {}) }
+  const clean = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value),
+  ) as typeof source
+  return {
+    type: 'quote',
+    text: text.slice(0, 5000),
+    ...clean,
+    ...(url && !url.startsWith('mailto:') ? { url } : {}),
+  }
 }
 
 function quoteParagraphs(nodes: ChildNode[], skip: Element | undefined): string[] {
@@ -49,7 +70,11 @@ function quoteParagraphs(nodes: ChildNode[], skip: Element | undefined): string[
         } else if (node.name === 'br') {
           if (/\n$/.test(line)) push()
           else line += '\n'
-        } else if (BLOCK_CONTAINERS.has(node.name) || HEADINGS.has(node.name) || node.name === 'li') {
+        } else if (
+          BLOCK_CONTAINERS.has(node.name) ||
+          HEADINGS.has(node.name) ||
+          node.name === 'li'
+        ) {
           push()
           walk(node.children)
           push()

@@ -1,4 +1,13 @@
-import { attr, byTag, findAll, isElement, parseHtml, textContent, type ChildNode, type Element } from '../parse/dom'
+import {
+  attr,
+  byTag,
+  findAll,
+  isElement,
+  parseHtml,
+  textContent,
+  type ChildNode,
+  type Element,
+} from '../parse/dom'
 import type { BodyBlock, ListBlock, ListItem, Run } from '../types'
 import { quoteOf } from './blockquote'
 import { BLOCK_CONTAINERS, DROPPED, HEADINGS, INLINE_FORMAT, resolveLink } from './elements'
@@ -24,7 +33,12 @@ class BlockBuilder {
     const pieces = this.options.blankLinesAreParagraphs ? text.split(/\n[ \t]*\n/) : [text]
     pieces.forEach((piece, index) => {
       if (index > 0) this.flush()
-      if (piece) this.runs.push({ text: piece, format: style.format, ...(style.link ? { link: style.link } : {}) })
+      if (piece)
+        this.runs.push({
+          text: piece,
+          format: style.format,
+          ...(style.link ? { link: style.link } : {}),
+        })
     })
   }
 
@@ -52,7 +66,12 @@ class BlockBuilder {
 function inlineRuns(nodes: ChildNode[], style: Style, options: HtmlBodyOptions): Run[] {
   const runs: Run[] = []
   for (const node of nodes) {
-    if (node.type === 'text') runs.push({ text: node.data, format: style.format, ...(style.link ? { link: style.link } : {}) })
+    if (node.type === 'text')
+      runs.push({
+        text: node.data,
+        format: style.format,
+        ...(style.link ? { link: style.link } : {}),
+      })
     else if (isElement(node)) {
       if (DROPPED.has(node.name)) continue
       if (node.name === 'br') runs.push({ br: true })
@@ -64,7 +83,8 @@ function inlineRuns(nodes: ChildNode[], style: Style, options: HtmlBodyOptions):
 
 function styleOf(element: Element, style: Style, options: HtmlBodyOptions): Style {
   const format = style.format | (INLINE_FORMAT[element.name] ?? 0)
-  if (element.name === 'a') return { format, link: resolveLink(attr(element, 'href'), options.baseUrl) ?? style.link }
+  if (element.name === 'a')
+    return { format, link: resolveLink(attr(element, 'href'), options.baseUrl) ?? style.link }
   return { ...style, format }
 }
 
@@ -73,14 +93,24 @@ function listOf(element: Element, options: HtmlBodyOptions): ListBlock {
   for (const child of element.children) {
     if (!isElement(child)) continue
     if (child.name !== 'li') continue
-    const nested = child.children.filter((node): node is Element => isElement(node) && (node.name === 'ul' || node.name === 'ol'))
+    const nested = child.children.filter(
+      (node): node is Element => isElement(node) && (node.name === 'ul' || node.name === 'ol'),
+    )
     const inline = child.children.filter((node) => !nested.includes(node as Element))
-    items.push({ runs: tidyRuns(inlineRuns(inline, { format: 0 }, options)), nested: nested.map((list) => listOf(list, options)) })
+    items.push({
+      runs: tidyRuns(inlineRuns(inline, { format: 0 }, options)),
+      nested: nested.map((list) => listOf(list, options)),
+    })
   }
   return { type: 'list', ordered: element.name === 'ol', items }
 }
 
-function walk(nodes: ChildNode[], builder: BlockBuilder, style: Style, options: HtmlBodyOptions): void {
+function walk(
+  nodes: ChildNode[],
+  builder: BlockBuilder,
+  style: Style,
+  options: HtmlBodyOptions,
+): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       builder.text(node.data, style)
@@ -95,24 +125,33 @@ function walk(nodes: ChildNode[], builder: BlockBuilder, style: Style, options: 
     } else if (name === 'ul' || name === 'ol') builder.block(listOf(node, options))
     else if (name === 'blockquote') builder.block(quoteOf(node, options))
     else if (name === 'pre') {
-      const runs = tidyRuns(inlineRuns(node.children, { format: style.format | FORMAT.code }, options), { keepWhitespace: true })
+      const runs = tidyRuns(
+        inlineRuns(node.children, { format: style.format | FORMAT.code }, options),
+        { keepWhitespace: true },
+      )
       const withBreaks = runs.flatMap((run): Run[] =>
         'br' in run
           ? [run]
-          : run.text.split('\n').flatMap((line, i): Run[] => (i ? [{ br: true }, { ...run, text: line }] : [{ ...run, text: line }])),
+          : run.text
+              .split('\n')
+              .flatMap((line, i): Run[] =>
+                i ? [{ br: true }, { ...run, text: line }] : [{ ...run, text: line }],
+              ),
       )
       if (hasText(withBreaks)) builder.block({ type: 'paragraph', runs: withBreaks })
     } else if (name === 'hr') builder.block({ type: 'hr' })
     else if (name === 'img') {
       const src = attr(node, 'src')
-      if (src) builder.block({ type: 'image', src, alt: attr(node, 'alt') ?? attr(node, 'title') ?? '' })
+      if (src)
+        builder.block({ type: 'image', src, alt: attr(node, 'alt') ?? attr(node, 'title') ?? '' })
     } else if (name === 'table') {
       builder.flush()
       for (const row of findAll(node, byTag('tr'))) {
         const cells = findAll(row, byTag('td', 'th'))
           .map((cell) => textContent(cell))
           .filter(Boolean)
-        if (cells.length) builder.block({ type: 'paragraph', runs: [{ text: cells.join(' | '), format: 0 }] })
+        if (cells.length)
+          builder.block({ type: 'paragraph', runs: [{ text: cells.join(' | '), format: 0 }] })
       }
     } else if (BLOCK_CONTAINERS.has(name) || name === 'li') {
       builder.flush()

@@ -36,7 +36,8 @@ export function splitQuotedParagraph(runs: Run[]): BodyBlock[] {
   return blocks
 }
 
-const paragraphText = (block: BodyBlock | undefined) => (block?.type === 'paragraph' ? runsText(block.runs).trim() : undefined)
+const paragraphText = (block: BodyBlock | undefined) =>
+  block?.type === 'paragraph' ? runsText(block.runs).trim() : undefined
 
 /**
  * A blockquote's source is often written beside it: "As Reuters reported:" before, "— Reuters"

@@ -9,7 +9,11 @@ export type BodyRefs = {
 
 type LexicalNode = Record<string, unknown>
 
-const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+const element = (
+  type: string,
+  children: LexicalNode[],
+  extra: Record<string, unknown> = {},
+): LexicalNode => ({
   type,
   children,
   direction: 'ltr',
@@ -40,7 +44,13 @@ function inline(runs: Run[]): LexicalNode[] {
     const last = out.at(-1)
     const lastLink = last?.type === 'link' ? (last.fields as { url: string }).url : undefined
     if (run.link && lastLink === run.link) (last!.children as LexicalNode[]).push(node)
-    else if (run.link) out.push(element('link', [node], { version: 3, fields: { linkType: 'custom', newTab: false, url: run.link } }))
+    else if (run.link)
+      out.push(
+        element('link', [node], {
+          version: 3,
+          fields: { linkType: 'custom', newTab: false, url: run.link },
+        }),
+      )
     else out.push(node)
   }
   return out
@@ -51,9 +61,14 @@ function list(block: ListBlock): LexicalNode {
   block.items.forEach((item, index) => {
     items.push(element('listitem', inline(item.runs), { value: index + 1 }))
     // Lexical nests a list inside a list item of its own.
-    for (const nested of item.nested) items.push(element('listitem', [list(nested)], { value: index + 1 }))
+    for (const nested of item.nested)
+      items.push(element('listitem', [list(nested)], { value: index + 1 }))
   })
-  return element('list', items, { listType: block.ordered ? 'number' : 'bullet', start: 1, tag: block.ordered ? 'ol' : 'ul' })
+  return element('list', items, {
+    listType: block.ordered ? 'number' : 'bullet',
+    start: 1,
+    tag: block.ordered ? 'ol' : 'ul',
+  })
 }
 
 /**
@@ -112,5 +127,14 @@ export function toLexical(blocks: BodyBlock[], refs: BodyRefs, idPrefix: string)
       }
     }
   }
-  return { root: { type: 'root', children, direction: 'ltr' as const, format: '' as const, indent: 0, version: 1 } }
+  return {
+    root: {
+      type: 'root',
+      children,
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      version: 1,
+    },
+  }
 }

@@ -18,7 +18,10 @@ Options:
   --as <email>             the admin who publishes (default: the first admin)
   --help                   this text`
 
-export type CliArgs = { paths: string[]; options: Omit<ImportOptions, 'onProgress'> } | { help: true } | { error: string }
+export type CliArgs =
+  | { paths: string[]; options: Omit<ImportOptions, 'onProgress'> }
+  | { help: true }
+  | { error: string }
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -35,13 +38,20 @@ const isOption = (name: string): name is keyof typeof OPTIONS => Object.hasOwn(O
 export function parseArgs(argv: string[]): CliArgs {
   // Not strict: node's refusals ("Option '--author <value>' argument missing") are replaced by
   // ours, one line each, so every flag is judged here from its token.
-  const { tokens, positionals } = readCommandLine({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true })
+  const { tokens, positionals } = readCommandLine({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
   const flags = tokens.filter((token) => token.kind === 'option')
   if (flags.some((flag) => flag.name === 'help')) return { help: true }
   const options: Omit<ImportOptions, 'onProgress'> = {}
   for (const flag of flags) {
     if (!isOption(flag.name)) return { error: `unknown option ${flag.rawName}.` }
-    if (OPTIONS[flag.name].type === 'boolean' && flag.value !== undefined) return { error: `${flag.rawName} takes no value.` }
+    if (OPTIONS[flag.name].type === 'boolean' && flag.value !== undefined)
+      return { error: `${flag.rawName} takes no value.` }
     // `--author --dry-run` is a missing value, not an author called --dry-run (`--author=-x` is one).
     const value = flag.inlineValue || !flag.value?.startsWith('-') ? flag.value : undefined
     switch (flag.name) {
@@ -52,7 +62,10 @@ export function parseArgs(argv: string[]): CliArgs {
         options.publishAsIs = true
         break
       case 'format':
-        if (!value || !isFormat(value)) return { error: `--format must be one of ${FORMATS.join(', ')}${value ? `, not "${value}"` : ''}.` }
+        if (!value || !isFormat(value))
+          return {
+            error: `--format must be one of ${FORMATS.join(', ')}${value ? `, not "${value}"` : ''}.`,
+          }
         options.format = value
         break
       case 'author':
@@ -63,6 +76,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!positionals.length) return { error: 'name a file or folder to import.' }
-  if (options.as && !options.publishAsIs) return { error: '--as only applies with --publish-as-is.' }
+  if (options.as && !options.publishAsIs)
+    return { error: '--as only applies with --publish-as-is.' }
   return { paths: positionals, options }
 }

@@ -20,13 +20,16 @@ type Kind = 'post' | 'comment' | 'page' | 'other'
 
 /** Both export generations: the kind as a category term (`…kind#post`) or as `<blogger:type>`. */
 function kindOf(entry: XmlElement): Kind {
-  const term = childrenNamed(entry, 'category').find((category) => category.attrs.scheme === KIND_SCHEME)?.attrs.term
+  const term = childrenNamed(entry, 'category').find(
+    (category) => category.attrs.scheme === KIND_SCHEME,
+  )?.attrs.term
   const type = (term?.split('#')[1] ?? childText(entry, 'blogger:type') ?? '').toLowerCase()
   return type === 'post' || type === 'comment' || type === 'page' ? type : 'other'
 }
 
 /** The numeric id at the end of "tag:blogger.com,1999:blog-1.post-42" or of a comment feed URL. */
-const trailingId = (value: string | undefined): string | undefined => /(\d+)\/?$/.exec(value ?? '')?.[1]
+const trailingId = (value: string | undefined): string | undefined =>
+  /(\d+)\/?$/.exec(value ?? '')?.[1]
 
 const htmlOf = (element: XmlElement | undefined): string => {
   const text = textOf(element)
@@ -35,12 +38,17 @@ const htmlOf = (element: XmlElement | undefined): string => {
 
 const titleOf = (entry: XmlElement): string => {
   const title = child(entry, 'title')
-  return (title?.attrs.type === 'html' ? htmlToPlainText(textOf(title)) : textOf(title)).replace(/\s+/g, ' ').trim()
+  return (title?.attrs.type === 'html' ? htmlToPlainText(textOf(title)) : textOf(title))
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 const authorsOf = (entry: XmlElement): ImportedAuthor[] =>
   childrenNamed(entry, 'author')
-    .map((author) => ({ name: childText(author, 'name') ?? '', email: realEmail(childText(author, 'email')) }))
+    .map((author) => ({
+      name: childText(author, 'name') ?? '',
+      email: realEmail(childText(author, 'email')),
+    }))
     .filter((author) => author.name && author.name !== 'Unknown')
     .map(({ name, email }) => (email ? { name, email } : { name }))
 
@@ -74,17 +82,26 @@ const commentPostId = (entry: XmlElement): string | undefined =>
 
 /** The comment a reply answers: a `related` link to its feed URL, or `<blogger:inReplyTo>`. */
 const commentParent = (entry: XmlElement): string | undefined =>
-  trailingId(childrenNamed(entry, 'link').find((link) => link.attrs.rel === 'related')?.attrs.href ?? childText(entry, 'blogger:inReplyTo'))
+  trailingId(
+    childrenNamed(entry, 'link').find((link) => link.attrs.rel === 'related')?.attrs.href ??
+      childText(entry, 'blogger:inReplyTo'),
+  )
 
 /** A Blogger Atom export: posts with their labels, authors and threaded comments. */
 export function parseBlogger(feed: XmlElement): ParsedFile {
-  if (feed.name !== 'feed') throw new ImportInputError(`not a Blogger export: the root element is <${feed.name}>, not <feed>`)
+  if (feed.name !== 'feed')
+    throw new ImportInputError(
+      `not a Blogger export: the root element is <${feed.name}>, not <feed>`,
+    )
   const entries = childrenNamed(feed, 'entry')
   const kinds = entries.map(kindOf)
   if (!kinds.some((kind) => kind === 'post' || kind === 'comment')) {
-    throw new ImportInputError('not a Blogger export: no entry is a post or comment (category term …kind#post)')
+    throw new ImportInputError(
+      'not a Blogger export: no entry is a post or comment (category term …kind#post)',
+    )
   }
-  const blogUrl = childrenNamed(feed, 'link').find((link) => link.attrs.rel === 'alternate')?.attrs.href
+  const blogUrl = childrenNamed(feed, 'link').find((link) => link.attrs.rel === 'alternate')?.attrs
+    .href
 
   const comments = new Map<string, ImportedComment[]>()
   entries.forEach((entry, index) => {
@@ -99,7 +116,9 @@ export function parseBlogger(feed: XmlElement): ParsedFile {
       ...(commentParent(entry) ? { parentKey: commentParent(entry) } : {}),
       authorName: author?.name ?? 'Anonymous',
       ...(author?.email ? { authorEmail: author.email } : {}),
-      date: parseLooseDate(childText(entry, 'published') ?? childText(entry, 'blogger:created')) ?? new Date(0).toISOString(),
+      date:
+        parseLooseDate(childText(entry, 'published') ?? childText(entry, 'blogger:created')) ??
+        new Date(0).toISOString(),
       body,
       status,
     }
@@ -111,7 +130,8 @@ export function parseBlogger(feed: XmlElement): ParsedFile {
   entries.forEach((entry, index) => {
     const kind = kinds[index]
     const title = titleOf(entry)
-    if (kind === 'page') skipped.push({ title: title || '(untitled page)', reason: 'a page, not a post' })
+    if (kind === 'page')
+      skipped.push({ title: title || '(untitled page)', reason: 'a page, not a post' })
     if (kind !== 'post') return
     const id = childText(entry, 'id')
     const status = postStatus(entry)
@@ -123,11 +143,17 @@ export function parseBlogger(feed: XmlElement): ParsedFile {
       skipped.push({ title: title || '(untitled)', reason: 'deleted on the old blog' })
       return
     }
-    const alternate = childrenNamed(entry, 'link').find((link) => link.attrs.rel === 'alternate')?.attrs.href
+    const alternate = childrenNamed(entry, 'link').find((link) => link.attrs.rel === 'alternate')
+      ?.attrs.href
     const filename = childText(entry, 'blogger:filename')
-    const originalUrl = alternate ?? (filename && blogUrl ? new URL(filename, blogUrl).href : undefined)
-    const publishedAt = parseLooseDate(childText(entry, 'published') ?? childText(entry, 'blogger:created'))
-    const body = blocksFromHtml(htmlOf(child(entry, 'content')), { baseUrl: originalUrl ?? blogUrl })
+    const originalUrl =
+      alternate ?? (filename && blogUrl ? new URL(filename, blogUrl).href : undefined)
+    const publishedAt = parseLooseDate(
+      childText(entry, 'published') ?? childText(entry, 'blogger:created'),
+    )
+    const body = blocksFromHtml(htmlOf(child(entry, 'content')), {
+      baseUrl: originalUrl ?? blogUrl,
+    })
     const notes: string[] = []
     if (!title) notes.push('untitled on the old blog; the title was made from its first words')
     const labels = childrenNamed(entry, 'category')
@@ -136,7 +162,9 @@ export function parseBlogger(feed: XmlElement): ParsedFile {
     posts.push({
       importKey: `blogger:${id}`,
       title: title || fallbackTitle(body, publishedAt),
-      ...(childText(entry, 'summary') ? { summary: htmlToPlainText(htmlOf(child(entry, 'summary'))) } : {}),
+      ...(childText(entry, 'summary')
+        ? { summary: htmlToPlainText(htmlOf(child(entry, 'summary'))) }
+        : {}),
       ...(publishedAt ? { publishedAt } : {}),
       ...(originalUrl ? { originalUrl } : {}),
       authors: authorsOf(entry),

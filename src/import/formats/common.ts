@@ -7,20 +7,31 @@ import type { BodyBlock } from '../types'
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
 /** The identity of a post read from a file (a saved page, a copied text): its URL, else title and date. */
-export const fileImportKey = (originalUrl: string | undefined, title: string, date: string | undefined): string =>
-  `file:${sha1(originalUrl ?? `${title.trim().toLowerCase()}\n${date ?? ''}`)}`
+export const fileImportKey = (
+  originalUrl: string | undefined,
+  title: string,
+  date: string | undefined,
+): string => `file:${sha1(originalUrl ?? `${title.trim().toLowerCase()}\n${date ?? ''}`)}`
 
 /** Tags as the CMS keeps them: trimmed, lowercase, unique, at most 50 characters and 20 tags. */
 export function cleanTags(raw: string[], notes: string[]): string[] {
-  const tags = [...new Set(raw.map((tag) => tag.trim().toLowerCase().replace(/\s+/g, ' ')).filter((tag) => tag && tag !== 'uncategorized'))]
+  const tags = [
+    ...new Set(
+      raw
+        .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, ' '))
+        .filter((tag) => tag && tag !== 'uncategorized'),
+    ),
+  ]
   const fitting = tags.map((tag) => (tag.length > 50 ? tag.slice(0, 50).trim() : tag))
-  if (fitting.length > 20) notes.push(`${fitting.length - 20} tags beyond the first 20 were left out`)
+  if (fitting.length > 20)
+    notes.push(`${fitting.length - 20} tags beyond the first 20 were left out`)
   return [...new Set(fitting)].slice(0, 20)
 }
 
 const firstText = (blocks: BodyBlock[]): string => {
   for (const block of blocks) {
-    if (block.type === 'paragraph' || block.type === 'heading') return runsText(block.runs).replace(/\s+/g, ' ').trim()
+    if (block.type === 'paragraph' || block.type === 'heading')
+      return runsText(block.runs).replace(/\s+/g, ' ').trim()
     if (block.type === 'quote') return block.text
   }
   return ''
@@ -42,7 +53,23 @@ export function htmlToPlainText(html: string): string {
       else if (isElement(node)) {
         if (node.name === 'script' || node.name === 'style') continue
         if (node.name === 'br') out += '\n'
-        else if (['p', 'div', 'blockquote', 'li', 'ul', 'ol', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(node.name)) {
+        else if (
+          [
+            'p',
+            'div',
+            'blockquote',
+            'li',
+            'ul',
+            'ol',
+            'pre',
+            'h1',
+            'h2',
+            'h3',
+            'h4',
+            'h5',
+            'h6',
+          ].includes(node.name)
+        ) {
           out += '\n\n'
           walk(node.children)
           out += '\n\n'
@@ -62,6 +89,11 @@ export function htmlToPlainText(html: string): string {
 /** An email worth keeping: not a no-reply placeholder. */
 export const realEmail = (email: string | undefined): string | undefined => {
   const value = email?.trim().toLowerCase()
-  if (!value || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) || /^no-?reply@|@blogger\.com$/.test(value)) return undefined
+  if (
+    !value ||
+    !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ||
+    /^no-?reply@|@blogger\.com$/.test(value)
+  )
+    return undefined
   return value
 }

@@ -1,17 +1,31 @@
 import { blocksFromNodes } from '../body/fromHtml'
 import { parseLooseDate } from '../dates'
-import { byTag, findAll, findFirst, hasClass, isElement, parseHtml, textContent, type Element } from '../parse/dom'
+import {
+  byTag,
+  findAll,
+  findFirst,
+  hasClass,
+  isElement,
+  parseHtml,
+  textContent,
+  type Element,
+} from '../parse/dom'
 import { ImportInputError, type ImportedComment, type ParsedFile } from '../types'
 import { cleanTags, fallbackTitle, fileImportKey } from './common'
 
 type Root = ReturnType<typeof parseHtml>
 
 const meta = (doc: Root, key: string): string | undefined =>
-  findFirst(doc, (el) => el.name === 'meta' && (el.attribs.property === key || el.attribs.name === key))?.attribs.content?.trim() ||
-  undefined
+  findFirst(
+    doc,
+    (el) => el.name === 'meta' && (el.attribs.property === key || el.attribs.name === key),
+  )?.attribs.content?.trim() || undefined
 
 const metas = (doc: Root, key: string): string[] =>
-  findAll(doc, (el) => el.name === 'meta' && (el.attribs.property === key || el.attribs.name === key)).map((el) => el.attribs.content ?? '')
+  findAll(
+    doc,
+    (el) => el.name === 'meta' && (el.attribs.property === key || el.attribs.name === key),
+  ).map((el) => el.attribs.content ?? '')
 
 const classed =
   (...names: string[]) =>
@@ -54,8 +68,14 @@ function contentOf(doc: Root): Element | undefined {
 
 function titleOf(doc: Root, article: Element | undefined): string | undefined {
   const heading =
-    findFirst(doc, classed('entry-title', 'post-title')) ?? (article && findFirst(article, byTag('h1'))) ?? findFirst(doc, byTag('h1'))
-  return meta(doc, 'og:title') ?? (textContent(heading) || undefined) ?? (textContent(findFirst(doc, byTag('title'))) || undefined)
+    findFirst(doc, classed('entry-title', 'post-title')) ??
+    (article && findFirst(article, byTag('h1'))) ??
+    findFirst(doc, byTag('h1'))
+  return (
+    meta(doc, 'og:title') ??
+    (textContent(heading) || undefined) ??
+    (textContent(findFirst(doc, byTag('title'))) || undefined)
+  )
 }
 
 function dateOf(doc: Root): string | undefined {
@@ -78,20 +98,29 @@ function dateOf(doc: Root): string | undefined {
 
 function authorOf(doc: Root): string | undefined {
   const byline = findFirst(doc, classed('post-author', 'author', 'byline'))
-  const name = meta(doc, 'author') ?? textContent(findFirst(doc, (el) => el.attribs.rel === 'author')) ?? ''
-  const fromByline = byline ? textContent(findFirst(byline, classed('fn')) ?? byline).replace(/^(posted by|by)\s+/i, '') : ''
+  const name =
+    meta(doc, 'author') ?? textContent(findFirst(doc, (el) => el.attribs.rel === 'author')) ?? ''
+  const fromByline = byline
+    ? textContent(findFirst(byline, classed('fn')) ?? byline).replace(/^(posted by|by)\s+/i, '')
+    : ''
   return (name || fromByline || undefined)?.replace(/\s+/g, ' ').slice(0, 100)
 }
 
 const tagsOf = (doc: Root): string[] => [
   ...metas(doc, 'article:tag'),
-  ...findAll(doc, (el) => el.name === 'a' && (el.attribs.rel ?? '').split(/\s+/).includes('tag')).map((el) => textContent(el)),
+  ...findAll(
+    doc,
+    (el) => el.name === 'a' && (el.attribs.rel ?? '').split(/\s+/).includes('tag'),
+  ).map((el) => textContent(el)),
 ]
 
 /** Comments as WordPress themes (li.comment, nested for replies) and classic Blogger (dl#comments-block) print them. */
 function commentsOf(doc: Root): ImportedComment[] {
   const comments: ImportedComment[] = []
-  for (const [index, item] of findAll(doc, (el) => hasClass(el, 'comment') && (el.name === 'li' || el.name === 'article')).entries()) {
+  for (const [index, item] of findAll(
+    doc,
+    (el) => hasClass(el, 'comment') && (el.name === 'li' || el.name === 'article'),
+  ).entries()) {
     const own = (test: (el: Element) => boolean) =>
       findFirst(
         item.children.filter(isElement).filter((el) => !hasClass(el, 'children')),
@@ -100,10 +129,18 @@ function commentsOf(doc: Root): ImportedComment[] {
     const name = textContent(own(classed('fn', 'comment-author')))
       .replace(/\s+says:?$/i, '')
       .trim()
-    const body = textContent(own(classed('comment-content')) ?? own(classed('comment-text')) ?? own(classed('comment-body')))
+    const body = textContent(
+      own(classed('comment-content')) ??
+        own(classed('comment-text')) ??
+        own(classed('comment-body')),
+    )
     if (!name || !body) continue
-    const parent = item.parent && isElement(item.parent as Element) ? (item.parent as Element) : undefined
-    const parentItem = parent && hasClass(parent, 'children') && parent.parent ? (parent.parent as Element) : undefined
+    const parent =
+      item.parent && isElement(item.parent as Element) ? (item.parent as Element) : undefined
+    const parentItem =
+      parent && hasClass(parent, 'children') && parent.parent
+        ? (parent.parent as Element)
+        : undefined
     comments.push({
       key: item.attribs.id ?? `c${index}`,
       ...(parentItem?.attribs?.id ? { parentKey: parentItem.attribs.id } : {}),
@@ -121,8 +158,12 @@ function commentsOf(doc: Root): ImportedComment[] {
     const terms = block.children.filter(isElement)
     terms.forEach((term, index) => {
       if (term.name !== 'dt') return
-      const body = terms.slice(index + 1).find((el) => el.name === 'dd' && hasClass(el, 'comment-body'))
-      const footer = terms.slice(index + 1).find((el) => el.name === 'dd' && hasClass(el, 'comment-footer'))
+      const body = terms
+        .slice(index + 1)
+        .find((el) => el.name === 'dd' && hasClass(el, 'comment-body'))
+      const footer = terms
+        .slice(index + 1)
+        .find((el) => el.name === 'dd' && hasClass(el, 'comment-footer'))
       const name = textContent(term)
         .replace(/\s+said\.*:?$/i, '')
         .trim()
@@ -143,10 +184,13 @@ function commentsOf(doc: Root): ImportedComment[] {
 export function parseHtmlPage(html: string): ParsedFile {
   const doc = parseHtml(html)
   const content = contentOf(doc)
-  if (!content) throw new ImportInputError('an HTML page with no content (no <body>, <article> or post body)')
+  if (!content)
+    throw new ImportInputError('an HTML page with no content (no <body>, <article> or post body)')
   // Read everything around the post before its container is cleared of page furniture.
   const comments = commentsOf(doc)
-  const canonical = findFirst(doc, (el) => el.name === 'link' && el.attribs.rel === 'canonical')?.attribs.href ?? meta(doc, 'og:url')
+  const canonical =
+    findFirst(doc, (el) => el.name === 'link' && el.attribs.rel === 'canonical')?.attribs.href ??
+    meta(doc, 'og:url')
   const originalUrl = canonical && /^https?:\/\//.test(canonical) ? canonical : undefined
   const found = titleOf(doc, content)
   const publishedAt = dateOf(doc)
@@ -184,4 +228,5 @@ export function parseHtmlPage(html: string): ParsedFile {
   }
 }
 
-export const looksLikeHtml = (text: string): boolean => /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/i.test(text)
+export const looksLikeHtml = (text: string): boolean =>
+  /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/i.test(text)

@@ -7,17 +7,21 @@ import { looksLikeHtml, parseHtmlPage } from './htmlPage'
 import { parsePlainText } from './plainText'
 import { parseWordPress } from './wordpress'
 
-export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value)
+export const isFormat = (value: string): value is Format =>
+  (FORMATS as readonly string[]).includes(value)
 
 /** The first element name of an XML document, past the declaration, comments and doctype. */
 const rootName = (text: string): string | undefined =>
-  /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w:.-]*)/.exec(text)?.[1]
+  /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w:.-]*)/.exec(
+    text,
+  )?.[1]
 
 /** Which format a file is in, from its content first and its name second. */
 export function detectFormat(fileName: string, text: string): Format {
   const content = text.replace(/^\uFEFF/, '')
   if (!content.trim()) throw new ImportInputError('the file is empty')
-  if (content.includes('\u0000')) throw new ImportInputError('unknown format: binary data, not an export, an HTML page or text')
+  if (content.includes('\u0000'))
+    throw new ImportInputError('unknown format: binary data, not an export, an HTML page or text')
   if (looksLikeHtml(content)) return 'html'
   const root = rootName(content)
   if (root === 'feed') return 'blogger'
@@ -48,6 +52,15 @@ export function parseContent(format: Format, text: string): ParsedFile {
 }
 
 /** Files an import reads: the file itself, or every file in a folder (sorted, hidden files skipped). */
-export const IMPORTABLE_EXTENSIONS = new Set(['.xml', '.atom', '.wxr', '.html', '.htm', '.txt', '.text', '.md'])
+export const IMPORTABLE_EXTENSIONS = new Set([
+  '.xml',
+  '.atom',
+  '.wxr',
+  '.html',
+  '.htm',
+  '.txt',
+  '.text',
+  '.md',
+])
 export const isImportableName = (name: string): boolean =>
   !name.startsWith('.') && IMPORTABLE_EXTENSIONS.has(path.extname(name).toLowerCase())

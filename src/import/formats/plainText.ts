@@ -1,6 +1,13 @@
 import { attachNeighbourAttributions, splitQuotedParagraph } from '../body/quotes'
 import { parseLooseDate, withTime } from '../dates'
-import { ImportInputError, type BodyBlock, type ImportedComment, type ListBlock, type ParsedFile, type Run } from '../types'
+import {
+  ImportInputError,
+  type BodyBlock,
+  type ImportedComment,
+  type ListBlock,
+  type ParsedFile,
+  type Run,
+} from '../types'
 import { cleanTags, fallbackTitle, fileImportKey } from './common'
 
 const COMMENTS_LINE = /^(?:\d+|no|one)\s+comments?:?$/i
@@ -37,17 +44,27 @@ export function blocksFromText(paragraphs: string[][]): BodyBlock[] {
   const blocks: BodyBlock[] = []
   for (const lines of paragraphs) {
     if (lines.every((line) => /^>\s?/.test(line))) {
-      blocks.push({ type: 'quote', text: joinLines(lines.map((line) => line.replace(/^>\s?/, ''))) })
+      blocks.push({
+        type: 'quote',
+        text: joinLines(lines.map((line) => line.replace(/^>\s?/, ''))),
+      })
     } else if (lines.every((line) => /^(?:[-*•]|\d+[.)])\s+/.test(line))) {
       const list: ListBlock = {
         type: 'list',
         ordered: /^\d/.test(lines[0]!),
-        items: lines.map((line) => ({ runs: linkedRuns(line.replace(/^(?:[-*•]|\d+[.)])\s+/, '')), nested: [] })),
+        items: lines.map((line) => ({
+          runs: linkedRuns(line.replace(/^(?:[-*•]|\d+[.)])\s+/, '')),
+          nested: [],
+        })),
       }
       blocks.push(list)
     } else if (lines.length === 1 && /^#{1,6}\s+/.test(lines[0]!)) {
       const level = /^#+/.exec(lines[0]!)![0].length
-      blocks.push({ type: 'heading', tag: `h${Math.min(level + 1, 6)}` as 'h2', runs: linkedRuns(lines[0]!.replace(/^#+\s+/, '')) })
+      blocks.push({
+        type: 'heading',
+        tag: `h${Math.min(level + 1, 6)}` as 'h2',
+        runs: linkedRuns(lines[0]!.replace(/^#+\s+/, '')),
+      })
     } else {
       blocks.push(...splitQuotedParagraph(linkedRuns(joinLines(lines))))
     }
@@ -93,7 +110,11 @@ function commentsFrom(lines: string[]): ImportedComment[] {
     } else if (current && date && !current.date) {
       current.date = date
       close()
-    } else if (current && !CHROME.test(line.trim()) && !/^(?:post a comment|reply|delete)$/i.test(line.trim()))
+    } else if (
+      current &&
+      !CHROME.test(line.trim()) &&
+      !/^(?:post a comment|reply|delete)$/i.test(line.trim())
+    )
       current.body.push(line.trim())
   }
   close()
@@ -123,16 +144,20 @@ export function parsePlainText(text: string): ParsedFile {
     const posted = POSTED_BY.exec(trimmed)
     const labels = LABELS.exec(trimmed)
     if (!trimmed) bodyLines.push('')
-    else if (!day && !bodyLines.some((l) => l.trim()) && parseLooseDate(trimmed)) day = parseLooseDate(trimmed)
+    else if (!day && !bodyLines.some((l) => l.trim()) && parseLooseDate(trimmed))
+      day = parseLooseDate(trimmed)
     else if (!title && !bodyLines.some((l) => l.trim())) title = trimmed
     else if (posted) [author, time] = [posted[1], posted[2]]
     else if (labels) tags.push(...labels[1]!.split(/[,;]/))
-    else if (!author && !bodyLines.some((l) => l.trim()) && BY_LINE.test(trimmed)) author = BY_LINE.exec(trimmed)![1]
+    else if (!author && !bodyLines.some((l) => l.trim()) && BY_LINE.test(trimmed))
+      author = BY_LINE.exec(trimmed)![1]
     else if (!CHROME.test(trimmed)) bodyLines.push(line)
   }
   const body = blocksFromText(paragraphsOf(bodyLines))
-  if (!title && !body.length) throw new ImportInputError('no post found in the text (expected a title line and paragraphs)')
-  if (!body.length) throw new ImportInputError(`the text has a title ("${title!.slice(0, 60)}") but no paragraphs`)
+  if (!title && !body.length)
+    throw new ImportInputError('no post found in the text (expected a title line and paragraphs)')
+  if (!body.length)
+    throw new ImportInputError(`the text has a title ("${title!.slice(0, 60)}") but no paragraphs`)
   const publishedAt = day && time ? withTime(day, time) : day
   const notes: string[] = []
   if (!day) notes.push('no date line found; publishedAt is left empty')

@@ -35,7 +35,12 @@ function authorsByLogin(channel: XmlElement): Map<string, ImportedAuthor> {
   for (const author of childrenNamed(channel, 'wp:author')) {
     const login = childText(author, 'wp:author_login')
     if (!login) continue
-    const full = [childText(author, 'wp:author_first_name'), childText(author, 'wp:author_last_name')].filter(Boolean).join(' ')
+    const full = [
+      childText(author, 'wp:author_first_name'),
+      childText(author, 'wp:author_last_name'),
+    ]
+      .filter(Boolean)
+      .join(' ')
     const name = childText(author, 'wp:author_display_name') ?? (full || login)
     const email = realEmail(childText(author, 'wp:author_email'))
     authors.set(login, email ? { name, email } : { name })
@@ -78,7 +83,9 @@ function commentsOf(item: XmlElement): { comments: ImportedComment[]; pings: num
 export function parseWordPress(rss: XmlElement): ParsedFile {
   const channel = rss.name === 'rss' ? child(rss, 'channel') : undefined
   if (!channel || !(rss.attrs['xmlns:wp'] || childText(channel, 'wp:wxr_version'))) {
-    throw new ImportInputError(`not a WordPress export: expected <rss> with a <channel> in the WXR namespace (wp:), found <${rss.name}>`)
+    throw new ImportInputError(
+      `not a WordPress export: expected <rss> with a <channel> in the WXR namespace (wp:), found <${rss.name}>`,
+    )
   }
   const authors = authorsByLogin(channel)
   const baseUrl = childText(channel, 'wp:base_blog_url') ?? childText(channel, 'link')
@@ -87,7 +94,8 @@ export function parseWordPress(rss: XmlElement): ParsedFile {
   for (const item of childrenNamed(channel, 'item')) {
     const type = childText(item, 'wp:post_type') ?? 'post'
     const title = (childText(item, 'title') ?? '').replace(/\s+/g, ' ')
-    if (type === 'page') skipped.push({ title: title || '(untitled page)', reason: 'a page, not a post' })
+    if (type === 'page')
+      skipped.push({ title: title || '(untitled page)', reason: 'a page, not a post' })
     if (type !== 'post') continue
     const wpStatus = childText(item, 'wp:status') ?? 'publish'
     if (wpStatus === 'trash' || wpStatus === 'auto-draft') {
@@ -100,7 +108,10 @@ export function parseWordPress(rss: XmlElement): ParsedFile {
     const guid = childText(item, 'guid')
     const postId = childText(item, 'wp:post_id')
     if (!guid && !postId) {
-      skipped.push({ title: title || '(untitled)', reason: 'the item has neither <guid> nor <wp:post_id>' })
+      skipped.push({
+        title: title || '(untitled)',
+        reason: 'the item has neither <guid> nor <wp:post_id>',
+      })
       continue
     }
     const originalUrl = childText(item, 'link')
@@ -108,17 +119,27 @@ export function parseWordPress(rss: XmlElement): ParsedFile {
       parseLooseDate(childText(item, 'wp:post_date_gmt')) ??
       parseLooseDate(childText(item, 'pubDate')) ??
       parseLooseDate(childText(item, 'wp:post_date'))
-    const body = blocksFromHtml(textOf(child(item, 'content:encoded')), { baseUrl: originalUrl ?? baseUrl, blankLinesAreParagraphs: true })
+    const body = blocksFromHtml(textOf(child(item, 'content:encoded')), {
+      baseUrl: originalUrl ?? baseUrl,
+      blankLinesAreParagraphs: true,
+    })
     const notes: string[] = []
     if (!title) notes.push('untitled on the old blog; the title was made from its first words')
     if (childText(item, 'wp:post_password')) notes.push('password-protected on the old blog')
     const { comments, pings } = commentsOf(item)
-    if (pings) notes.push(pings === 1 ? '1 pingback or trackback left out' : `${pings} pingbacks and trackbacks left out`)
+    if (pings)
+      notes.push(
+        pings === 1
+          ? '1 pingback or trackback left out'
+          : `${pings} pingbacks and trackbacks left out`,
+      )
     const login = childText(item, 'dc:creator')
     const author = login ? (authors.get(login) ?? { name: login }) : undefined
     const excerpt = htmlToPlainText(textOf(child(item, 'excerpt:encoded')))
     const categories = childrenNamed(item, 'category')
-      .filter((category) => category.attrs.domain === 'category' || category.attrs.domain === 'post_tag')
+      .filter(
+        (category) => category.attrs.domain === 'category' || category.attrs.domain === 'post_tag',
+      )
       .map((category) => textOf(category))
     posts.push({
       importKey: `wordpress:${guid ?? `post-${postId}`}`,

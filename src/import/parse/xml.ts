@@ -3,7 +3,12 @@ import { Parser } from 'htmlparser2'
 import { ImportInputError } from '../types'
 
 /** A parsed XML element: the qualified name as written (`wp:status`), attributes and children. */
-export type XmlElement = { name: string; attrs: Record<string, string>; children: XmlNode[]; line: number }
+export type XmlElement = {
+  name: string
+  attrs: Record<string, string>
+  children: XmlNode[]
+  line: number
+}
 export type XmlNode = XmlElement | string
 
 /** Line numbers for increasing offsets, counted incrementally (an export can be megabytes). */
@@ -35,7 +40,12 @@ class StrictXmlParser extends Parser {
     private readonly stray: (name: string, index: number) => void,
     handler: ConstructorParameters<typeof Parser>[0],
   ) {
-    super(handler, { xmlMode: true, decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true })
+    super(handler, {
+      xmlMode: true,
+      decodeEntities: true,
+      recognizeCDATA: true,
+      recognizeSelfClosing: true,
+    })
   }
 
   override onclosetag(start: number, endIndex: number): void {
@@ -83,7 +93,8 @@ export function parseXml(text: string): XmlElement {
         const element: XmlElement = { name, attrs, children: [], line: lineAt(parser.startIndex) }
         const parent = stack.at(-1)
         if (parent) parent.children.push(element)
-        else if (root) fail(`malformed XML: a second root element <${name}> at line ${element.line}`)
+        else if (root)
+          fail(`malformed XML: a second root element <${name}> at line ${element.line}`)
         else root = element
         stack.push(element)
       },
@@ -91,7 +102,9 @@ export function parseXml(text: string): XmlElement {
         const element = stack.pop()
         if (!isImplied || parser.selfClosing) return
         if (ending) {
-          fail(`truncated XML: the file ends inside <${element?.name ?? name}> (opened at line ${element?.line ?? '?'})`)
+          fail(
+            `truncated XML: the file ends inside <${element?.name ?? name}> (opened at line ${element?.line ?? '?'})`,
+          )
         } else {
           const closing = parser.closing
           fail(
@@ -125,11 +138,15 @@ const isElement = (node: XmlNode): node is XmlElement => typeof node !== 'string
 export const childrenNamed = (element: XmlElement, name: string): XmlElement[] =>
   element.children.filter((child): child is XmlElement => isElement(child) && child.name === name)
 
-export const child = (element: XmlElement, name: string): XmlElement | undefined => childrenNamed(element, name)[0]
+export const child = (element: XmlElement, name: string): XmlElement | undefined =>
+  childrenNamed(element, name)[0]
 
 /** The text content of an element and its descendants. */
 export const textOf = (element: XmlElement | undefined): string =>
-  element ? element.children.map((node) => (typeof node === 'string' ? node : textOf(node))).join('') : ''
+  element
+    ? element.children.map((node) => (typeof node === 'string' ? node : textOf(node))).join('')
+    : ''
 
 /** The trimmed text of a direct child, or undefined when it is missing or empty. */
-export const childText = (element: XmlElement, name: string): string | undefined => textOf(child(element, name)).trim() || undefined
+export const childText = (element: XmlElement, name: string): string | undefined =>
+  textOf(child(element, name)).trim() || undefined

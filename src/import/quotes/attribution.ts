@@ -38,7 +38,12 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', ...NAME_PARTICLES])
 function isName(phrase: string): boolean {
   const words = phrase.split(/\s+/)
   if (words[0]?.toLowerCase() === 'the' && words.length > 1) words.shift()
-  if (!words.length || words.length > 8 || NOT_NAME_START.has(words[0]!.toLowerCase().replace(/\u2024/g, '.'))) return false
+  if (
+    !words.length ||
+    words.length > 8 ||
+    NOT_NAME_START.has(words[0]!.toLowerCase().replace(/\u2024/g, '.'))
+  )
+    return false
   if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words.at(-1)!)) return false
   return words.every((word) => NAME_WORD.test(word) || CONNECTORS.has(word))
 }
@@ -87,14 +92,26 @@ function trailingAgent(words: string): Agent | undefined {
 }
 
 const TAIL_ACCORDING = /^\s*,?\s*according to\s+([^.!?“”"«»]{1,120}?)\s*([.!?]|,(?=\s*[“"«„])|$)/i
-const TAIL_VERB_FIRST = new RegExp(`^\\s*,?\\s*(?:${VERBS})\\s+([^.!?“”"«»]{1,120}?)\\s*([.!?]|,(?=\\s*[“"«„])|$)`)
-const TAIL_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*([^.!?“”"«»]{1,120}?)\\s+(?:${VERBS})\\b([^.!?“”"«»,]{0,60}?)\\s*([.!?]|,|$)`)
-const HEAD_VERB = new RegExp(`^(.*?)\\s+(?:${VERBS})\\b((?:\\s+[\\p{L}'’-]+){0,4}?)\\s*(?:\\s+that)?\\s*[:,]?\\s*$`, 'u')
+const TAIL_VERB_FIRST = new RegExp(
+  `^\\s*,?\\s*(?:${VERBS})\\s+([^.!?“”"«»]{1,120}?)\\s*([.!?]|,(?=\\s*[“"«„])|$)`,
+)
+const TAIL_SUBJECT_FIRST = new RegExp(
+  `^\\s*,?\\s*([^.!?“”"«»]{1,120}?)\\s+(?:${VERBS})\\b([^.!?“”"«»,]{0,60}?)\\s*([.!?]|,|$)`,
+)
+const HEAD_VERB = new RegExp(
+  `^(.*?)\\s+(?:${VERBS})\\b((?:\\s+[\\p{L}'’-]+){0,4}?)\\s*(?:\\s+that)?\\s*[:,]?\\s*$`,
+  'u',
+)
 const HEAD_ACCORDING = /(?:^|[\s,])according to\s+([^,:]{1,120}?)\s*[,:]\s*$/i
-const HEAD_AS = new RegExp(`(?:^|\\s)(?:as|in the words of)\\s+([^,:]{1,120}?)(?:\\s+(?:${VERBS}))?\\s*[,:]\\s*$`, 'i')
+const HEAD_AS = new RegExp(
+  `(?:^|\\s)(?:as|in the words of)\\s+([^,:]{1,120}?)(?:\\s+(?:${VERBS}))?\\s*[,:]\\s*$`,
+  'i',
+)
 
 /** An attribution right after a quotation: its agent and where the clause ends. */
-function tailAttribution(after: string): (Agent & { length: number; continues: boolean }) | undefined {
+function tailAttribution(
+  after: string,
+): (Agent & { length: number; continues: boolean }) | undefined {
   for (const pattern of [TAIL_ACCORDING, TAIL_VERB_FIRST]) {
     const match = pattern.exec(after)
     const agent = match && classifyAgent(match[1]!)
@@ -118,7 +135,10 @@ export function headAttribution(before: string): Agent | undefined {
 /** Hides the full stops of abbreviations (same length, so offsets hold): "Dr. Jane Doe", "the U.S. Treasury". */
 function mask(text: string): string {
   return text
-    .replace(/\b(Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|Corp|Co|No|Mt)\./g, '$1\u2024')
+    .replace(
+      /\b(Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|Corp|Co|No|Mt)\./g,
+      '$1\u2024',
+    )
     .replace(/\b(?:\p{Lu}\.){2,}/gu, (abbr) => abbr.replace(/\./g, '\u2024'))
 }
 
@@ -162,7 +182,11 @@ export function findQuotes(text: string): QuoteFinding[] {
       let end = span.close + tail.length
       const next = spans[index + 1]
       // “We will win,” she said, “and soon.” / “We will win,” she said. “Soon.” — one speaker, one quotation.
-      if (next && masked.slice(end, next.open).trim() === '' && !tailAttribution(masked.slice(next.close))) {
+      if (
+        next &&
+        masked.slice(end, next.open).trim() === '' &&
+        !tailAttribution(masked.slice(next.close))
+      ) {
         quote = `${tail.continues ? quote.replace(/\.$/, ',') : quote} ${cleanQuote(unmask(next.inner))}`
         end = next.close + (/^[.!?]/.exec(masked.slice(next.close))?.[0].length ?? 0)
         index++
@@ -179,7 +203,10 @@ export function findQuotes(text: string): QuoteFinding[] {
       continue
     }
 
-    const rest = (masked.slice(0, span.open) + masked.slice(span.close)).replace(/[\s.,;:!?—–-]/g, '')
+    const rest = (masked.slice(0, span.open) + masked.slice(span.close)).replace(
+      /[\s.,;:!?—–-]/g,
+      '',
+    )
     if (!rest) found.push({ start: 0, end: text.length, quote })
   }
   return found
@@ -190,7 +217,8 @@ export function attributionLine(line: string): Agent | undefined {
   const match = /^\s*(?:[—–―~]+|-{1,2}(?=\s))\s*(.+?)\s*$/.exec(line)
   if (!match) return undefined
   const [name, ...rest] = match[1]!.split(/,\s*/)
-  if (/^(?:anon(?:ymous)?|unknown|source unknown)$/i.test(name!.trim())) return { hint: name!.trim() }
+  if (/^(?:anon(?:ymous)?|unknown|source unknown)$/i.test(name!.trim()))
+    return { hint: name!.trim() }
   const agent = classifyAgent(name!) ?? (name!.trim() ? { source: name!.trim() } : undefined)
   if (!agent) return undefined
   return rest.length && agent.source ? { ...agent, descriptor: rest.join(', ') } : agent

@@ -100,13 +100,19 @@ for (const [kind, name, ...aliases] of KNOWN) {
 /** Kinds that the words of a name make obvious. Order matters: the first match wins. */
 const PATTERNS: [RegExp, SourceKind][] = [
   [/\b(news agency|press agency|presse-agentur)\b/i, 'news_agency'],
-  [/\b(university|universit[éy]|college|polytechnic|institute of technology|school of)\b/i, 'academic'],
+  [
+    /\b(university|universit[éy]|college|polytechnic|institute of technology|school of)\b/i,
+    'academic',
+  ],
   [
     /\b(ministry|ministers?|department of|government|police|parliament|white house|downing street|treasury|home office|foreign office|city council|county council|senate|congress|bundestag)\b/i,
     'government',
   ],
   [/\b(inc|ltd|llc|plc|gmbh|corp|corporation|company|co)\.?$/i, 'company'],
-  [/\b(times|post|journal|herald|tribune|gazette|chronicle|courier|inquirer|zeitung|daily)\b/i, 'newspaper'],
+  [
+    /\b(times|post|journal|herald|tribune|gazette|chronicle|courier|inquirer|zeitung|daily)\b/i,
+    'newspaper',
+  ],
   [/\bmagazine\b/i, 'magazine'],
   [/\b(radio|television|tv|broadcasting)\b/i, 'broadcaster'],
 ]
@@ -142,7 +148,10 @@ export const NAME_PARTICLES = new Set([
 const looksLikePersonName = (name: string): boolean => {
   const words = name.split(/\s+/)
   if (words.length < 2 || words.length > 4) return false
-  return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && index < words.length - 1 && NAME_PARTICLES.has(word)))
+  return words.every(
+    (word, index) =>
+      NAME_WORD.test(word) || (index > 0 && index < words.length - 1 && NAME_PARTICLES.has(word)),
+  )
 }
 
 /** "an economist at Acme", "the city's mayor": words a post uses for a person, not an organisation. */
@@ -174,8 +183,12 @@ export function canonicalSource(written: string, descriptor?: string): Canonical
   if (!bare || !/\p{L}/u.test(bare)) return undefined
   const byWords = PATTERNS.find(([pattern]) => pattern.test(bare))?.[1]
   // "The" belongs to a paper's name ("The Daily Bugle"), not to "the Ministry of Health".
-  const name = byWords === 'newspaper' || byWords === 'magazine' ? bare.replace(/^the\s+/i, 'The ') : bare.replace(/^the\s+/i, '')
+  const name =
+    byWords === 'newspaper' || byWords === 'magazine'
+      ? bare.replace(/^the\s+/i, 'The ')
+      : bare.replace(/^the\s+/i, '')
   if (byWords) return { name, kind: byWords }
-  if (titled || (looksLikePersonName(name) && describesPerson(descriptor))) return { name, kind: 'person' }
+  if (titled || (looksLikePersonName(name) && describesPerson(descriptor)))
+    return { name, kind: 'person' }
   return { name, kind: 'other' }
 }

@@ -5,7 +5,12 @@ import { fingerprint, type ImportedFields } from '../articleData'
 import type { PostScope } from './context'
 import { uniqueSlug } from './slugs'
 
-export type Upserted = { id: number | string; slug: string; outcome: 'created' | 'updated' | 'unchanged'; reviewState: string }
+export type Upserted = {
+  id: number | string
+  slug: string
+  outcome: 'created' | 'updated' | 'unchanged'
+  reviewState: string
+}
 
 const fieldsOf = (doc: Article): ImportedFields => ({
   title: doc.title,
@@ -19,7 +24,10 @@ const fieldsOf = (doc: Article): ImportedFields => ({
 })
 
 /** The latest version of the article imported under `importKey`, if any. */
-async function findImported({ ctx, req }: PostScope, importKey: string): Promise<Article | undefined> {
+async function findImported(
+  { ctx, req }: PostScope,
+  importKey: string,
+): Promise<Article | undefined> {
   // The key never changes between versions: find the id on the main table (indexed), then the latest version.
   const { docs } = await ctx.payload.find({
     collection: ARTICLES,
@@ -32,7 +40,14 @@ async function findImported({ ctx, req }: PostScope, importKey: string): Promise
     req,
   })
   if (!docs[0]) return undefined
-  return ctx.payload.findByID({ collection: ARTICLES, id: docs[0].id, draft: true, depth: 0, overrideAccess: true, req })
+  return ctx.payload.findByID({
+    collection: ARTICLES,
+    id: docs[0].id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
 }
 
 /**
@@ -40,12 +55,22 @@ async function findImported({ ctx, req }: PostScope, importKey: string): Promise
  * the same key when the post changed (a live article gets a new draft revision, as any edit does).
  * Saves with `body` as given; Quote blocks without a source are added by `storeUnsourcedBody`.
  */
-export async function upsertArticle(scope: PostScope, importKey: string, fields: ImportedFields, fullBody: unknown): Promise<Upserted> {
+export async function upsertArticle(
+  scope: PostScope,
+  importKey: string,
+  fields: ImportedFields,
+  fullBody: unknown,
+): Promise<Upserted> {
   const { ctx, req } = scope
   const existing = await findImported(scope, importKey)
   if (existing) {
-    const base = { id: existing.id, slug: existing.slug ?? '', reviewState: existing.reviewState ?? 'draft' }
-    if (fingerprint(fieldsOf(existing)) === fingerprint({ ...fields, body: fullBody })) return { ...base, outcome: 'unchanged' }
+    const base = {
+      id: existing.id,
+      slug: existing.slug ?? '',
+      reviewState: existing.reviewState ?? 'draft',
+    }
+    if (fingerprint(fieldsOf(existing)) === fingerprint({ ...fields, body: fullBody }))
+      return { ...base, outcome: 'unchanged' }
     if (!ctx.dryRun) {
       const doc = await ctx.payload.update({
         collection: ARTICLES,
@@ -70,7 +95,12 @@ export async function upsertArticle(scope: PostScope, importKey: string, fields:
     overrideAccess: true,
     req,
   })
-  return { id: doc.id, slug: doc.slug ?? slug, outcome: 'created', reviewState: doc.reviewState ?? 'draft' }
+  return {
+    id: doc.id,
+    slug: doc.slug ?? slug,
+    outcome: 'created',
+    reviewState: doc.reviewState ?? 'draft',
+  }
 }
 
 /**
@@ -79,7 +109,11 @@ export async function upsertArticle(scope: PostScope, importKey: string, fields:
  * validation, for an editor to resolve: the submit check refuses the article ("Quote block 2 names
  * no source") and the editor's next save asks for the source. The live version is never touched.
  */
-export async function storeUnsourcedBody({ ctx, req }: PostScope, id: number | string, body: unknown): Promise<void> {
+export async function storeUnsourcedBody(
+  { ctx, req }: PostScope,
+  id: number | string,
+  body: unknown,
+): Promise<void> {
   if (ctx.dryRun) return
   const live = await ctx.payload.count({
     collection: ARTICLES,
@@ -87,7 +121,8 @@ export async function storeUnsourcedBody({ ctx, req }: PostScope, id: number | s
     overrideAccess: true,
     req,
   })
-  if (!live.totalDocs) await ctx.payload.db.updateOne({ collection: ARTICLES, id, data: { body }, req })
+  if (!live.totalDocs)
+    await ctx.payload.db.updateOne({ collection: ARTICLES, id, data: { body }, req })
   const { docs } = await ctx.payload.db.findVersions({
     collection: ARTICLES,
     where: { parent: { equals: id } },

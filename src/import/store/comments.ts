@@ -1,6 +1,11 @@
 import { COMMENTS } from '../../collections/slugs'
 import { idOf } from '../../lib/ids'
-import { commentIdentity, emptyCommentCounts, prepareComments, type CommentCounts } from '../comments'
+import {
+  commentIdentity,
+  emptyCommentCounts,
+  prepareComments,
+  type CommentCounts,
+} from '../comments'
 import type { ImportedComment } from '../types'
 import type { PostScope } from './context'
 

@@ -20,7 +20,11 @@ export async function loadSources(ctx: ImportContext): Promise<void> {
  * The source a quotation names, found by its canonical name ("the AP" is Associated Press) or
  * created with the kind its name makes obvious (else "other"). Undefined when nothing is nameable.
  */
-export async function resolveSource(scope: PostScope, written: string, descriptor?: string): Promise<number | string | undefined> {
+export async function resolveSource(
+  scope: PostScope,
+  written: string,
+  descriptor?: string,
+): Promise<number | string | undefined> {
   const { ctx, req } = scope
   const canonical = canonicalSource(written, descriptor)
   if (!canonical) return undefined
@@ -30,7 +34,11 @@ export async function resolveSource(scope: PostScope, written: string, descripto
     return known
   }
   const slug = await uniqueSlug(scope, SOURCES, canonical.name)
-  const notes = `Added by the blog import; first quoted as "${written}${descriptor ? `, ${descriptor}` : ''}".`.slice(0, 2000)
+  const notes =
+    `Added by the blog import; first quoted as "${written}${descriptor ? `, ${descriptor}` : ''}".`.slice(
+      0,
+      2000,
+    )
   const id = ctx.dryRun
     ? -ctx.nextFakeId()
     : (

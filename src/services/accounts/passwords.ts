@@ -11,20 +11,31 @@ const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
 
 export type StoredPassword = { hash?: unknown; salt?: unknown }
 
-export async function verifyPassword({ hash, salt }: StoredPassword, password: string): Promise<boolean> {
+export async function verifyPassword(
+  { hash, salt }: StoredPassword,
+  password: string,
+): Promise<boolean> {
   if (typeof hash !== 'string' || typeof salt !== 'string') return false
   const current = hash.startsWith(CURRENT_PREFIX)
   const expected = Buffer.from(current ? hash.slice(CURRENT_PREFIX.length) : hash, 'hex')
   const actual = await new Promise<Buffer>((resolve, reject) =>
-    crypto.pbkdf2(password, salt, current ? 600_000 : 25_000, current ? 32 : 512, 'sha256', (error, key) =>
-      error ? reject(error) : resolve(key),
+    crypto.pbkdf2(
+      password,
+      salt,
+      current ? 600_000 : 25_000,
+      current ? 32 : 512,
+      'sha256',
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   )
   return actual.length === expected.length && crypto.timingSafeEqual(actual, expected)
 }
 
 /** A hash no password matches, at the current cost: checked for unknown emails so they take as long as known ones. */
-export const UNMATCHABLE: StoredPassword = { hash: `${CURRENT_PREFIX}${'0'.repeat(64)}`, salt: '0'.repeat(64) }
+export const UNMATCHABLE: StoredPassword = {
+  hash: `${CURRENT_PREFIX}${'0'.repeat(64)}`,
+  salt: '0'.repeat(64),
+}
 
 /**
  * Wrong current passwords per account (in memory, per process): after `max` within `windowMs` the
@@ -43,7 +54,8 @@ export class GuessCounter {
 
   fail(account: string, now = Date.now()): void {
     const entry = this.guesses.get(account)
-    if (!entry || entry.resetAt <= now) this.guesses.set(account, { count: 1, resetAt: now + this.windowMs })
+    if (!entry || entry.resetAt <= now)
+      this.guesses.set(account, { count: 1, resetAt: now + this.windowMs })
     else entry.count++
   }
 

@@ -10,10 +10,20 @@ import { queueEmail } from '../outbox/email'
  * comment on it is now public, in the transaction of the moderation: sent once it commits, never
  * when it rolls back. The moderator is not told about their own action.
  */
-export async function notifyCommentApproved(req: PayloadRequest, comment: Comment, moderator: Pick<User, 'email' | 'name'>): Promise<void> {
+export async function notifyCommentApproved(
+  req: PayloadRequest,
+  comment: Comment,
+  moderator: Pick<User, 'email' | 'name'>,
+): Promise<void> {
   const articleId = idOf(comment.article)
   if (articleId === undefined) return
-  const article = await req.payload.findByID({ collection: ARTICLES, id: articleId, depth: 0, disableErrors: true, req })
+  const article = await req.payload.findByID({
+    collection: ARTICLES,
+    id: articleId,
+    depth: 0,
+    disableErrors: true,
+    req,
+  })
   if (!article) return
   const { docs } = await req.payload.find({
     collection: AUTHORS,

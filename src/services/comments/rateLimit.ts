@@ -8,6 +8,7 @@ export function commentPostLimiter(): RequestHandler {
   const { limit, windowSeconds } = commentRateLimit()
   return limitPerClientIp(
     { limit, windowSeconds },
-    (retryAfter) => `Too many comments from your address: at most ${limit} every ${windowSeconds} s. Try again in ${retryAfter} s.`,
+    (retryAfter) =>
+      `Too many comments from your address: at most ${limit} every ${windowSeconds} s. Try again in ${retryAfter} s.`,
   )
 }

@@ -35,7 +35,8 @@ export const MESSAGES = {
   body: `Write a comment of 1 to ${LIMITS.body.toLocaleString('en')} characters.`,
   parent: 'A reply must answer an approved comment on the same article.',
   honeypot: 'Leave this field empty.',
-  notAnObject: 'Send the comment as a JSON object: {"article", "authorName", "authorEmail", "body", "parent"?}.',
+  notAnObject:
+    'Send the comment as a JSON object: {"article", "authorName", "authorEmail", "body", "parent"?}.',
 } as const
 
 export const submitterFor = (isStaff: boolean, overrideAccess: boolean | undefined): Submitter =>
@@ -50,14 +51,18 @@ export const honeypotFilled = (data: Record<string, unknown>): boolean => {
 }
 
 /** Only the fields a submitter may set; the desk may also set the status. */
-export function pickSubmission(data: Record<string, unknown>, submitter: Exclude<Submitter, 'server'>): Record<string, unknown> {
+export function pickSubmission(
+  data: Record<string, unknown>,
+  submitter: Exclude<Submitter, 'server'>,
+): Record<string, unknown> {
   const allowed: readonly string[] = submitter === 'staff' ? STAFF_FIELDS : READER_FIELDS
   return Object.fromEntries(Object.entries(data).filter(([key]) => allowed.includes(key)))
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-const trimmed = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : undefined)
+const trimmed = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() : undefined
 
 /**
  * Checks and trims name, email and body. The email is required from readers only (the desk and
@@ -69,7 +74,8 @@ export function checkFields(
 ): { values: { authorName?: string; authorEmail?: string; body?: string }; errors: FieldError[] } {
   const errors: FieldError[] = []
   const authorName = trimmed(data.authorName)
-  if (!authorName || authorName.length > LIMITS.authorName) errors.push({ path: 'authorName', message: MESSAGES.authorName })
+  if (!authorName || authorName.length > LIMITS.authorName)
+    errors.push({ path: 'authorName', message: MESSAGES.authorName })
 
   const email = data.authorEmail
   const authorEmail = trimmed(email)
@@ -92,7 +98,8 @@ const LINK = /(?:https?:\/\/|(?<![\w.@-])www\.)\S*/gi
 export const countLinks = (text: string): number => text.match(LINK)?.length ?? 0
 
 /** The status a reader's comment is stored with: held for moderation, or as spam when it is mostly links. */
-export const readerStatus = (body: string): Status => (countLinks(body) > MAX_LINKS ? 'spam' : 'pending')
+export const readerStatus = (body: string): Status =>
+  countLinks(body) > MAX_LINKS ? 'spam' : 'pending'
 
 /**
  * Identifies a sender (client IP + lowercased email) without storing either: an HMAC under a key

@@ -14,15 +14,26 @@ export const rememberSubmitter = (req: PayloadRequest, submitter: Submitter): vo
 }
 
 /** Unknown means untrusted. */
-export const submitterOf = (req: PayloadRequest): Submitter => (req.context[SUBMITTER] as Submitter | undefined) ?? 'reader'
+export const submitterOf = (req: PayloadRequest): Submitter =>
+  (req.context[SUBMITTER] as Submitter | undefined) ?? 'reader'
 
 /**
  * The article a new comment is for: it must exist, be published (an unpublished one is
  * indistinguishable from a missing one: 404) and accept comments (403).
  */
-export async function commentableArticle(req: PayloadRequest, id: string | number): Promise<Article> {
+export async function commentableArticle(
+  req: PayloadRequest,
+  id: string | number,
+): Promise<Article> {
   const article = await req.payload
-    .findByID({ collection: ARTICLES, id, req, depth: 0, overrideAccess: true, disableErrors: true })
+    .findByID({
+      collection: ARTICLES,
+      id,
+      req,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
     .catch(() => null)
   if (!article || article._status !== 'published') {
     throw refuse(404, 'No published article with that id: comments go on published articles only.')
@@ -39,14 +50,25 @@ export async function isReplyTarget(
   { approvedOnly }: { approvedOnly: boolean },
 ): Promise<boolean> {
   const parent = await req.payload
-    .findByID({ collection: COMMENTS, id: parentId, req, depth: 0, overrideAccess: true, disableErrors: true })
+    .findByID({
+      collection: COMMENTS,
+      id: parentId,
+      req,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
     .catch(() => null)
   if (!parent || String(idOf(parent.article)) !== String(articleId)) return false
   return !approvedOnly || parent.status === 'approved'
 }
 
 /** Whether the same sender posted the same text in the last 24 hours (whatever became of it). */
-export async function postedRecently(req: PayloadRequest, hash: string, body: string): Promise<boolean> {
+export async function postedRecently(
+  req: PayloadRequest,
+  hash: string,
+  body: string,
+): Promise<boolean> {
   const { totalDocs } = await req.payload.count({
     collection: COMMENTS,
     where: {

@@ -16,7 +16,8 @@ export async function queueEmail(req: PayloadRequest, email: Email): Promise<voi
 }
 
 /** Message-ID from the event id: a retry of the same email is recognisably the same message. */
-const messageId = (eventId: string, serverUrl: string): string => `<${eventId}@${new URL(serverUrl).hostname}>`
+const messageId = (eventId: string, serverUrl: string): string =>
+  `<${eventId}@${new URL(serverUrl).hostname}>`
 
 export const sendEmailTask: TaskConfig<typeof SEND_EMAIL_TASK> = {
   slug: SEND_EMAIL_TASK,
@@ -30,7 +31,10 @@ export const sendEmailTask: TaskConfig<typeof SEND_EMAIL_TASK> = {
   retries: RETRIES,
   handler: async ({ input, req }) => {
     const { eventId, ...email } = input
-    await req.payload.sendEmail({ ...email, messageId: messageId(eventId, req.payload.config.serverURL) })
+    await req.payload.sendEmail({
+      ...email,
+      messageId: messageId(eventId, req.payload.config.serverURL),
+    })
     return { output: {} }
   },
 }

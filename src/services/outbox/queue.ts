@@ -9,8 +9,14 @@ export type OutboxTask = keyof TypedJobs['tasks'] & ('sendEmail' | 'deliverWebho
  * so it lives in the transaction of the change that causes it — committed with it, rolled back
  * with it. The jobs runner delivers it after commit, with retries.
  */
-export async function enqueue<T extends OutboxTask>(req: PayloadRequest, task: T, input: TypedJobs['tasks'][T]['input']): Promise<void> {
-  await req.payload.jobs.queue({ task, input, req } as Parameters<PayloadRequest['payload']['jobs']['queue']>[0])
+export async function enqueue<T extends OutboxTask>(
+  req: PayloadRequest,
+  task: T,
+  input: TypedJobs['tasks'][T]['input'],
+): Promise<void> {
+  await req.payload.jobs.queue({ task, input, req } as Parameters<
+    PayloadRequest['payload']['jobs']['queue']
+  >[0])
 }
 
 /**

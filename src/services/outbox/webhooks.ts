@@ -36,13 +36,22 @@ export type WebhookEvent = {
 }
 
 /** The event for a transition, if frontends care about it. A publish over a live version is an update. */
-export function webhookEventFor(action: Action | 'scheduled_publish', wasLive: boolean): WebhookEventName | undefined {
+export function webhookEventFor(
+  action: Action | 'scheduled_publish',
+  wasLive: boolean,
+): WebhookEventName | undefined {
   if (action === 'unpublish') return 'article.unpublished'
-  if (action === 'publish' || action === 'scheduled_publish') return wasLive ? 'article.updated' : 'article.published'
+  if (action === 'publish' || action === 'scheduled_publish')
+    return wasLive ? 'article.updated' : 'article.published'
   return undefined
 }
 
-export function buildEvent(event: WebhookEventName, article: Article, eventId = newEventId(), at = new Date().toISOString()): WebhookEvent {
+export function buildEvent(
+  event: WebhookEventName,
+  article: Article,
+  eventId = newEventId(),
+  at = new Date().toISOString(),
+): WebhookEvent {
   return {
     event,
     eventId,
@@ -55,7 +64,10 @@ export function buildEvent(event: WebhookEventName, article: Article, eventId = 
 }
 
 /** The published version of an article as it stands (the main document, whatever newer drafts exist). */
-export async function liveVersion(req: PayloadRequest, id: Article['id']): Promise<Article | undefined> {
+export async function liveVersion(
+  req: PayloadRequest,
+  id: Article['id'],
+): Promise<Article | undefined> {
   const doc = await req.payload.findByID({
     collection: ARTICLES,
     id,
@@ -73,21 +85,35 @@ export async function liveVersion(req: PayloadRequest, id: Article['id']): Promi
  * form; any other value is used as it stands (its UTF-8 bytes are the key).
  */
 export const webhookSigner = (secret: string): Webhook =>
-  secret.startsWith('whsec_') ? new Webhook(secret) : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' })
+  secret.startsWith('whsec_')
+    ? new Webhook(secret)
+    : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' })
 
 /**
  * The `webhook-id`, `webhook-timestamp` and `webhook-signature` headers: the signature covers
  * id.timestamp.body, so a captured request cannot be replayed once the receiver's tolerance
  * (5 minutes in the standard libraries) has passed. Signed per attempt, with its own timestamp.
  */
-export function signatureHeaders(secret: string | undefined, eventId: string, body: string, at = new Date()): Record<string, string> {
-  const headers: Record<string, string> = { 'webhook-id': eventId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) }
+export function signatureHeaders(
+  secret: string | undefined,
+  eventId: string,
+  body: string,
+  at = new Date(),
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'webhook-id': eventId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+  }
   if (secret) headers['webhook-signature'] = webhookSigner(secret).sign(eventId, at, body)
   return headers
 }
 
 /** Queues one delivery per receiver, in the transaction of the transition that causes the event. */
-export async function queueWebhooks(req: PayloadRequest, event: WebhookEventName, article: Article): Promise<void> {
+export async function queueWebhooks(
+  req: PayloadRequest,
+  event: WebhookEventName,
+  article: Article,
+): Promise<void> {
   const urls = webhookUrls()
   if (!urls.length) return
   const built = buildEvent(event, article)
@@ -97,7 +123,11 @@ export async function queueWebhooks(req: PayloadRequest, event: WebhookEventName
 }
 
 /** POSTs one event; any answer but 2xx (or no answer within the timeout) throws, so Payload retries. */
-export async function deliverWebhook(input: { url: string; eventId: string; body: string }): Promise<number> {
+export async function deliverWebhook(input: {
+  url: string
+  eventId: string
+  body: string
+}): Promise<number> {
   const { event } = JSON.parse(input.body) as WebhookEvent
   // Signed when delivered, not when queued, so the secret is never stored in the jobs table.
   let response: Response
@@ -117,11 +147,18 @@ export async function deliverWebhook(input: { url: string; eventId: string; body
     })
   } catch (error) {
     const reason =
-      error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)
-    throw new Error(`Webhook ${event} ${input.eventId} to ${input.url} failed: ${reason}.`, { cause: error })
+      error instanceof Error
+        ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+        : String(error)
+    throw new Error(`Webhook ${event} ${input.eventId} to ${input.url} failed: ${reason}.`, {
+      cause: error,
+    })
   }
   await response.body?.cancel()
-  if (!response.ok) throw new Error(`Webhook ${event} ${input.eventId} to ${input.url} answered ${response.status}.`)
+  if (!response.ok)
+    throw new Error(
+      `Webhook ${event} ${input.eventId} to ${input.url} answered ${response.status}.`,
+    )
   return response.status
 }
 
@@ -135,7 +172,10 @@ export const deliverWebhookTask = (): TaskConfig<typeof DELIVER_TASK> => ({
     { name: 'body', type: 'textarea', required: true },
   ],
   outputSchema: [{ name: 'status', type: 'number' }],
-  retries: { attempts: RETRY_ATTEMPTS, backoff: { type: 'exponential', delay: webhookRetryDelayMs() } },
+  retries: {
+    attempts: RETRY_ATTEMPTS,
+    backoff: { type: 'exponential', delay: webhookRetryDelayMs() },
+  },
   handler: async ({ input }) => ({ output: { status: await deliverWebhook(input) } }),
 })
 
@@ -143,6 +183,8 @@ export const deliverWebhookTask = (): TaskConfig<typeof DELIVER_TASK> => ({
 export function checkWebhookConfig(payload: Payload): void {
   const urls = webhookUrls()
   if (urls.length && !webhookSecret()) {
-    payload.logger.warn(`WEBHOOK_SECRET is not set: webhooks to ${urls.length} receiver(s) are sent unsigned (refused in production).`)
+    payload.logger.warn(
+      `WEBHOOK_SECRET is not set: webhooks to ${urls.length} receiver(s) are sent unsigned (refused in production).`,
+    )
   }
 }

@@ -21,7 +21,11 @@ const POPULATED_NODES = new Set(['upload', 'relationship', 'inlineBlock'])
  * to build (a body with uploads, relationships or internal links); the caller then asks Payload.
  * Only anonymous-readable columns are selected; drafts never match (`_status = 'published'`).
  */
-export async function readFromSqlite(payload: Payload, client: Client, slug: string): Promise<PublicArticle | null | undefined> {
+export async function readFromSqlite(
+  payload: Payload,
+  client: Client,
+  slug: string,
+): Promise<PublicArticle | null | undefined> {
   const rows = rowsOf(client)
   const [article] = await rows(
     `select id, title, slug, dek, body, hero_image_id, published_at, comments_enabled, original_url, updated_at, created_at, _status
@@ -29,14 +33,25 @@ export async function readFromSqlite(payload: Payload, client: Client, slug: str
     [slug],
   )
   if (!article) return null
-  const body = typeof article.body === 'string' ? (JSON.parse(article.body) as { root?: LexicalNode }) : null
+  const body =
+    typeof article.body === 'string' ? (JSON.parse(article.body) as { root?: LexicalNode }) : null
   const quoted = new Set<number>()
   if (body?.root && !collectQuotedSources(body.root, quoted)) return undefined
 
-  const rels = await rows(`select path, authors_id, sources_id from articles_rels where parent_id = ? order by "order"`, [article.id])
-  const authorIds = rels.filter((r) => r.path === 'authors' && r.authors_id !== null).map((r) => Number(r.authors_id))
-  const sourceIds = rels.filter((r) => r.path === 'sources' && r.sources_id !== null).map((r) => Number(r.sources_id))
-  const tags = await rows(`select text from articles_texts where parent_id = ? and +path = 'tags' order by "order"`, [article.id])
+  const rels = await rows(
+    `select path, authors_id, sources_id from articles_rels where parent_id = ? order by "order"`,
+    [article.id],
+  )
+  const authorIds = rels
+    .filter((r) => r.path === 'authors' && r.authors_id !== null)
+    .map((r) => Number(r.authors_id))
+  const sourceIds = rels
+    .filter((r) => r.path === 'sources' && r.sources_id !== null)
+    .map((r) => Number(r.sources_id))
+  const tags = await rows(
+    `select text from articles_texts where parent_id = ? and +path = 'tags' order by "order"`,
+    [article.id],
+  )
   const sources = await sourcesById([...new Set([...sourceIds, ...quoted])], rows)
   const authors = await authorsById(authorIds, rows)
   const comments = await rows(
@@ -149,7 +164,9 @@ async function authorsById(ids: number[], rows: Rows): Promise<Map<number, objec
         slug: textOrNull(a.slug),
         bio: textOrNull(a.bio),
         photo: numberOrNull(a.photo_id),
-        links: links.filter((l) => l._parent_id === a.id).map((l) => ({ id: String(l.id), label: String(l.label), url: String(l.url) })),
+        links: links
+          .filter((l) => l._parent_id === a.id)
+          .map((l) => ({ id: String(l.id), label: String(l.label), url: String(l.url) })),
         updatedAt: String(a.updated_at),
         createdAt: String(a.created_at),
       },

@@ -11,7 +11,10 @@ export type { PublicArticle } from './types'
  * GET /api/public/articles/:slug's document: on SQLite by the lean reader when it can build the
  * page, otherwise (MongoDB, or a body with embedded media or links) through Payload.
  */
-export async function readPublicArticle(payload: Payload, slug: string): Promise<PublicArticle | null> {
+export async function readPublicArticle(
+  payload: Payload,
+  slug: string,
+): Promise<PublicArticle | null> {
   const client = sqliteClient(payload)
   if (client) {
     const page = await readFromSqlite(payload, client, slug)

@@ -5,7 +5,10 @@ import { threadComments, type FlatComment } from '../../lib/threadComments'
 import { MAX_COMMENTS, type PublicArticle } from './types'
 
 /** The article page through Payload's Local API with the public's access: works on every adapter. */
-export async function readThroughPayload(payload: Payload, slug: string): Promise<PublicArticle | null> {
+export async function readThroughPayload(
+  payload: Payload,
+  slug: string,
+): Promise<PublicArticle | null> {
   const { docs } = await payload.find({
     collection: ARTICLES,
     where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },

@@ -12,7 +12,11 @@ import { listPage, type ListedArticle, type ListQuery, type PublicList } from '.
  * relationship and tag indexes: the matching ids first, then the newest of them. `+path` keeps
  * SQLite off the `path` index, which matches half the table (it has no statistics to know).
  */
-export async function listFromSqlite(payload: Payload, client: Client, query: ListQuery): Promise<PublicList> {
+export async function listFromSqlite(
+  payload: Payload,
+  client: Client,
+  query: ListQuery,
+): Promise<PublicList> {
   const rows = rowsOf(client)
   const where = [`_status = 'published'`]
   const args: InValue[] = []
@@ -48,11 +52,21 @@ export async function listFromSqlite(payload: Payload, client: Client, query: Li
   const authorIds = [...new Set(credits.map((c) => Number(c.authors_id)))]
   const authors = new Map(
     (authorIds.length
-      ? await rows(`select id, name, slug from authors where id in (${placeholders(authorIds.length)})`, authorIds)
+      ? await rows(
+          `select id, name, slug from authors where id in (${placeholders(authorIds.length)})`,
+          authorIds,
+        )
       : []
-    ).map((a) => [Number(a.id), { id: Number(a.id), name: String(a.name), slug: textOrNull(a.slug) }]),
+    ).map((a) => [
+      Number(a.id),
+      { id: Number(a.id), name: String(a.name), slug: textOrNull(a.slug) },
+    ]),
   )
-  const heroIds = [...new Set(articles.filter((a) => a.hero_image_id !== null).map((a) => Number(a.hero_image_id)))]
+  const heroIds = [
+    ...new Set(
+      articles.filter((a) => a.hero_image_id !== null).map((a) => Number(a.hero_image_id)),
+    ),
+  ]
   // Media URLs and sizes are Payload's to compute: the few images of a page go through it.
   const media = new Map(
     heroIds.length
@@ -73,8 +87,13 @@ export async function listFromSqlite(payload: Payload, client: Client, query: Li
     title: String(a.title),
     slug: textOrNull(a.slug),
     dek: textOrNull(a.dek),
-    heroImage: a.hero_image_id === null ? null : (media.get(Number(a.hero_image_id)) ?? Number(a.hero_image_id)),
-    authors: credits.filter((c) => c.parent_id === a.id).map((c) => authors.get(Number(c.authors_id)) ?? Number(c.authors_id)),
+    heroImage:
+      a.hero_image_id === null
+        ? null
+        : (media.get(Number(a.hero_image_id)) ?? Number(a.hero_image_id)),
+    authors: credits
+      .filter((c) => c.parent_id === a.id)
+      .map((c) => authors.get(Number(c.authors_id)) ?? Number(c.authors_id)),
     publishedAt: textOrNull(a.published_at),
   }))
   // One more row than asked tells whether a next page exists, without counting every match.

@@ -1,9 +1,22 @@
 import type { Payload, Where } from 'payload'
 
 import { ARTICLES } from '../../collections/slugs'
-import { listPage, type ListedArticle, type ListFilter, type ListQuery, type PublicList } from './types'
+import {
+  listPage,
+  type ListedArticle,
+  type ListFilter,
+  type ListQuery,
+  type PublicList,
+} from './types'
 
-const LIST_SELECT = { title: true, slug: true, dek: true, publishedAt: true, heroImage: true, authors: true } as const
+const LIST_SELECT = {
+  title: true,
+  slug: true,
+  dek: true,
+  publishedAt: true,
+  heroImage: true,
+  authors: true,
+} as const
 const LIST_POPULATE = { authors: { name: true, slug: true } } as const
 
 function listWhere({ author, source, tag }: ListFilter): Where {

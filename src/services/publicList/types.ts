@@ -25,7 +25,11 @@ export const MAX_LIST_LIMIT = 100
 export const MAX_LIST_PAGE = 1000
 
 /** The page around `docs`, whichever reader found them and however it knows of a next page. */
-export function listPage(docs: ListedArticle[], { limit, page }: ListQuery, hasNextPage: boolean): PublicList {
+export function listPage(
+  docs: ListedArticle[],
+  { limit, page }: ListQuery,
+  hasNextPage: boolean,
+): PublicList {
   return {
     docs,
     page,

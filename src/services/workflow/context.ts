@@ -8,7 +8,8 @@ const MARK = Object.freeze({ by: 'workflow' })
 const KEY = 'workflowTransition'
 
 export const transitionContext = (): RequestContext => ({ [KEY]: MARK })
-export const isTransition = (context: RequestContext | undefined): boolean => context?.[KEY] === MARK
+export const isTransition = (context: RequestContext | undefined): boolean =>
+  context?.[KEY] === MARK
 
 /** Set while Payload restores an old version: its workflow fields are not restored with it. */
 export const RESTORING = 'workflowRestoring'

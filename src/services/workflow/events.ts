@@ -50,6 +50,9 @@ export async function recordEvent(req: PayloadRequest, input: EventInput): Promi
       req,
     })
   } catch {
-    throw refuse(409, 'Another change to this article was saved at the same moment; reload it and try again.')
+    throw refuse(
+      409,
+      'Another change to this article was saved at the same moment; reload it and try again.',
+    )
   }
 }

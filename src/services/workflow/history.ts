@@ -13,7 +13,10 @@ export type HistoryEntry = {
 }
 
 /** The article's audit trail, newest first, as the current user may read it. */
-export async function historyOf(req: PayloadRequest, articleId: Article['id']): Promise<HistoryEntry[]> {
+export async function historyOf(
+  req: PayloadRequest,
+  articleId: Article['id'],
+): Promise<HistoryEntry[]> {
   const { docs } = await req.payload.find({
     collection: WORKFLOW_EVENTS,
     where: { article: { equals: articleId } },
@@ -28,7 +31,10 @@ export async function historyOf(req: PayloadRequest, articleId: Article['id']): 
     action: event.action,
     from: event.from,
     to: event.to,
-    actor: event.actor && typeof event.actor === 'object' ? { id: event.actor.id, name: event.actor.name } : null,
+    actor:
+      event.actor && typeof event.actor === 'object'
+        ? { id: event.actor.id, name: event.actor.name }
+        : null,
     note: event.note ?? null,
     at: event.createdAt,
   }))

@@ -27,16 +27,32 @@ const SUBJECT: Partial<Record<Action | 'scheduled_publish', string>> = {
 }
 
 /** Read through `req`: the recipients as the change being made sees them. */
-async function recipients(req: PayloadRequest, audience: Audience, article: Article): Promise<string[]> {
+async function recipients(
+  req: PayloadRequest,
+  audience: Audience,
+  article: Article,
+): Promise<string[]> {
   if (audience === 'authors') {
     const ids = (article.authors ?? []).map(idOf)
-    const { docs } = await req.payload.find({ collection: AUTHORS, where: { id: { in: ids } }, depth: 1, pagination: false, req })
+    const { docs } = await req.payload.find({
+      collection: AUTHORS,
+      where: { id: { in: ids } },
+      depth: 1,
+      pagination: false,
+      req,
+    })
     return docs
       .map((author) => (typeof author.user === 'object' ? author.user?.email : undefined))
       .filter((email): email is string => Boolean(email))
   }
   const roles = audience === 'reviewers' ? ['editor', 'publisher'] : ['publisher']
-  const { docs } = await req.payload.find({ collection: USERS, where: { roles: { in: roles } }, depth: 0, pagination: false, req })
+  const { docs } = await req.payload.find({
+    collection: USERS,
+    where: { roles: { in: roles } },
+    depth: 0,
+    pagination: false,
+    req,
+  })
   return docs.map((user) => user.email)
 }
 
@@ -47,15 +63,27 @@ async function recipients(req: PayloadRequest, audience: Audience, article: Arti
  */
 export async function notifyTransition(
   req: PayloadRequest,
-  event: { action: Action | 'scheduled_publish'; article: Article; actorName?: string; actorEmail?: string; note?: string },
+  event: {
+    action: Action | 'scheduled_publish'
+    article: Article
+    actorName?: string
+    actorEmail?: string
+    note?: string
+  },
 ): Promise<void> {
   const audience = WHO[event.action]
   if (!audience) return
-  const to = (await recipients(req, audience, event.article)).filter((email) => email !== event.actorEmail)
+  const to = (await recipients(req, audience, event.article)).filter(
+    (email) => email !== event.actorEmail,
+  )
   const text = [
     `"${event.article.title}" — ${SUBJECT[event.action]}${event.actorName ? ` by ${event.actorName}` : ''}.`,
     event.note ? `\nNote: ${event.note}` : '',
     `\n${req.payload.config.serverURL}/admin/collections/articles/${event.article.id}`,
   ].join('')
-  await queueEmail(req, { to, subject: `[Newsroom] ${SUBJECT[event.action]}: ${event.article.title}`, text })
+  await queueEmail(req, {
+    to,
+    subject: `[Newsroom] ${SUBJECT[event.action]}: ${event.article.title}`,
+    text,
+  })
 }

@@ -4,7 +4,11 @@ import type { Article } from '../../payload-types'
 
 export const PUBLISH_TASK = 'publishScheduledArticle'
 
-export async function queueSchedule(req: PayloadRequest, articleId: Article['id'], publishAt: string) {
+export async function queueSchedule(
+  req: PayloadRequest,
+  articleId: Article['id'],
+  publishAt: string,
+) {
   const job = await req.payload.jobs.queue({
     task: PUBLISH_TASK,
     input: { articleId: String(articleId), publishAt },
@@ -19,12 +23,21 @@ export async function queueSchedule(req: PayloadRequest, articleId: Article['id'
  * caller's transaction (cancelByID opens a transaction of its own, which cannot nest in SQLite).
  * The task also re-checks the article's state, so a job that still ran would change nothing.
  */
-export async function cancelSchedule(req: PayloadRequest, jobId: string | null | undefined): Promise<void> {
+export async function cancelSchedule(
+  req: PayloadRequest,
+  jobId: string | null | undefined,
+): Promise<void> {
   if (!jobId) return
   await req.payload.db.updateOne({
     collection: 'payload-jobs',
     id: jobId,
-    data: { completedAt: null, error: { cancelled: true }, hasError: true, processing: false, waitUntil: null },
+    data: {
+      completedAt: null,
+      error: { cancelled: true },
+      hasError: true,
+      processing: false,
+      waitUntil: null,
+    },
     req,
     returning: false,
   })

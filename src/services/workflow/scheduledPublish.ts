@@ -19,10 +19,24 @@ export async function publishScheduled(
   const req = await createLocalReq({ context: transitionContext() }, payload)
   try {
     return await inTransaction(req, async () => {
-      const article = await payload.findByID({ collection: ARTICLES, id: input.articleId, draft: true, depth: 0, req, disableErrors: true })
-      const due = article?.reviewState === 'scheduled' && article.publishAt && Date.parse(article.publishAt) === Date.parse(input.publishAt)
+      const article = await payload.findByID({
+        collection: ARTICLES,
+        id: input.articleId,
+        draft: true,
+        depth: 0,
+        req,
+        disableErrors: true,
+      })
+      const due =
+        article?.reviewState === 'scheduled' &&
+        article.publishAt &&
+        Date.parse(article.publishAt) === Date.parse(input.publishAt)
       if (!article || !due) return 'skipped'
-      await applyTransition(req, article, { action: 'scheduled_publish', from: 'scheduled', to: 'published' })
+      await applyTransition(req, article, {
+        action: 'scheduled_publish',
+        from: 'scheduled',
+        to: 'published',
+      })
       return 'published'
     })
   } catch (error) {
@@ -35,7 +49,14 @@ async function recordFailure(payload: Payload, articleId: string, error: unknown
   const message = error instanceof Error ? error.message : String(error)
   const req = await createLocalReq({ context: transitionContext() }, payload)
   await inTransaction(req, async () => {
-    const article = await payload.findByID({ collection: ARTICLES, id: articleId, draft: true, depth: 0, req, disableErrors: true })
+    const article = await payload.findByID({
+      collection: ARTICLES,
+      id: articleId,
+      draft: true,
+      depth: 0,
+      req,
+      disableErrors: true,
+    })
     if (!article) return
     await payload.update({
       collection: ARTICLES,
@@ -55,7 +76,12 @@ async function recordFailure(payload: Payload, articleId: string, error: unknown
       doc: article,
       system: true,
     })
-  }).catch((failure) => payload.logger.error({ err: failure, msg: `Could not record the failed schedule of article ${articleId}` }))
+  }).catch((failure) =>
+    payload.logger.error({
+      err: failure,
+      msg: `Could not record the failed schedule of article ${articleId}`,
+    }),
+  )
 }
 
 export const publishScheduledTask: TaskConfig<typeof PUBLISH_TASK> = {
@@ -66,5 +92,7 @@ export const publishScheduledTask: TaskConfig<typeof PUBLISH_TASK> = {
   ],
   outputSchema: [{ name: 'result', type: 'text' }],
   retries: 0,
-  handler: async ({ input, req }) => ({ output: { result: await publishScheduled(req.payload, input) } }),
+  handler: async ({ input, req }) => ({
+    output: { result: await publishScheduled(req.payload, input) },
+  }),
 }

@@ -14,12 +14,28 @@ import { loadArticle } from './facts'
 import { notifyTransition } from './notify'
 import { cancelSchedule, queueSchedule } from './schedule'
 
-export type TransitionResult = { id: Article['id']; reviewState: ReviewState; event: WorkflowEvent; allowedActions: Action[] }
+export type TransitionResult = {
+  id: Article['id']
+  reviewState: ReviewState
+  event: WorkflowEvent
+  allowedActions: Action[]
+}
 
-type Decided = { action: Action | 'scheduled_publish'; from: ReviewState; to: ReviewState; note?: string; publishAt?: string }
+type Decided = {
+  action: Action | 'scheduled_publish'
+  from: ReviewState
+  to: ReviewState
+  note?: string
+  publishAt?: string
+}
 
 /** The fields an action sets; every other field of the latest version is kept as it is. */
-function changesFor(decision: Decided, article: Article, userId: unknown, now: string): Record<string, unknown> {
+function changesFor(
+  decision: Decided,
+  article: Article,
+  userId: unknown,
+  now: string,
+): Record<string, unknown> {
   const clearApproval = { approvedBy: null, approvedAt: null, approvedHash: null }
   const clearSchedule = { publishAt: null, scheduleJob: null, scheduleError: null }
   switch (decision.action) {
@@ -63,9 +79,15 @@ export async function applyTransition(
 ): Promise<{ doc: Article; event: WorkflowEvent }> {
   const publishing = decision.action === 'publish' || decision.action === 'scheduled_publish'
   if (publishing && contentHash(article) !== article.approvedHash) {
-    throw refuse(409, 'Cannot publish: the content changed since it was approved; it needs approving again.')
+    throw refuse(
+      409,
+      'Cannot publish: the content changed since it was approved; it needs approving again.',
+    )
   }
-  const data = { reviewState: decision.to, ...changesFor(decision, article, req.user?.id ?? null, new Date().toISOString()) }
+  const data = {
+    reviewState: decision.to,
+    ...changesFor(decision, article, req.user?.id ?? null, new Date().toISOString()),
+  }
   const goesLive = publishing || decision.action === 'unpublish'
   // Read first: unpublishing saves the latest revision over the live version, and frontends must
   // hear about the version they were showing, not an unreviewed revision.
@@ -103,7 +125,8 @@ export async function applyTransition(
       req,
     })
   }
-  if (decision.action === 'unschedule' || decision.action === 'request_changes') await cancelSchedule(req, article.scheduleJob)
+  if (decision.action === 'unschedule' || decision.action === 'request_changes')
+    await cancelSchedule(req, article.scheduleJob)
   if (notify) {
     await notifyTransition(req, {
       action: decision.action,
@@ -114,7 +137,8 @@ export async function applyTransition(
     })
   }
   const webhook = webhookEventFor(decision.action, Boolean(wasLive))
-  if (webhook) await queueWebhooks(req, webhook, decision.action === 'unpublish' ? (wasLive ?? doc) : doc)
+  if (webhook)
+    await queueWebhooks(req, webhook, decision.action === 'unpublish' ? (wasLive ?? doc) : doc)
   return { doc, event }
 }
 
@@ -132,7 +156,11 @@ export async function performTransition(
 
   const outcome = await inTransaction(req, async () => {
     const { article, facts } = await loadArticle(req, input.id)
-    const decision = decide(facts, { id: user.id, roles: user.roles ?? [] }, { ...input, now: new Date() })
+    const decision = decide(
+      facts,
+      { id: user.id, roles: user.roles ?? [] },
+      { ...input, now: new Date() },
+    )
     if (!decision.ok) {
       if (decision.fourEyes) {
         await recordEvent(req, {
@@ -149,11 +177,21 @@ export async function performTransition(
     }
     const { doc, event } = await applyTransition(req, article, decision, { notify })
     const { facts: after } = await loadArticle(req, article.id)
-    return { doc, event, decision, allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }) }
+    return {
+      doc,
+      event,
+      decision,
+      allowed: allowedActions(after, { id: user.id, roles: user.roles ?? [] }),
+    }
   })
 
   if (outcome.refused) throw refuse(outcome.refused.status, outcome.refused.message)
-  return { id: outcome.doc.id, reviewState: outcome.decision.to, event: outcome.event, allowedActions: outcome.allowed }
+  return {
+    id: outcome.doc.id,
+    reviewState: outcome.decision.to,
+    event: outcome.event,
+    allowedActions: outcome.allowed,
+  }
 }
 
 /** A workflow action taken by `user` from server code (seeding, imports, tests). */
