@@ -2,7 +2,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Response,
+} from 'playwright-core'
 import { expect } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -14,7 +20,9 @@ export type Session = { who: Role; context: BrowserContext; page: Page }
 
 export function launch(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the e2e test drives Debian's Chromium (apt-get install -y chromium).`)
+    throw new Error(
+      `${CHROMIUM} is missing: the e2e test drives Debian's Chromium (apt-get install -y chromium).`,
+    )
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -33,7 +41,10 @@ export function launch(): Promise<Browser> {
 
 /** A user's own browser window (own cookies), logged in through the admin's login form. */
 export async function logIn(browser: Browser, baseUrl: string, who: Role): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 1000 } })
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1400, height: 1000 },
+  })
   context.setDefaultTimeout(20_000)
   context.setDefaultNavigationTimeout(45_000)
   const page = await context.newPage()
@@ -79,7 +90,8 @@ export async function settled(page: Page, quietMs = 750, timeoutMs = 15_000): Pr
 }
 
 export const dashboard = (page: Page) => page.getByTestId('review-dashboard')
-export const queue = (page: Page, state: string) => dashboard(page).locator(`[data-queue="${state}"]`)
+export const queue = (page: Page, state: string) =>
+  dashboard(page).locator(`[data-queue="${state}"]`)
 export const panel = (page: Page) => page.getByTestId('workflow-panel')
 
 /** Opens an article's edit view and waits for its workflow panel. */
@@ -100,17 +112,28 @@ export async function panelActions(page: Page): Promise<string[]> {
 
 /** The history as text, newest first. */
 export async function panelHistory(page: Page): Promise<string[]> {
-  return (await panel(page).locator('.workflow-panel__history li').allInnerTexts()).map((entry) => entry.replace(/\s+/g, ' ').trim())
+  return (await panel(page).locator('.workflow-panel__history li').allInnerTexts()).map((entry) =>
+    entry.replace(/\s+/g, ' ').trim(),
+  )
 }
 
 /**
  * Clicks a workflow action in the panel; expects the server to accept it (200) and the panel,
  * reloaded with the page, to show the new state.
  */
-export async function act(page: Page, id: number | string, label: string, expectedState: string): Promise<void> {
+export async function act(
+  page: Page,
+  id: number | string,
+  label: string,
+  expectedState: string,
+): Promise<void> {
   await settled(page)
   const [res] = await Promise.all([
-    page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === `/api/articles/${id}/workflow`),
+    page.waitForResponse(
+      (res) =>
+        res.request().method() === 'POST' &&
+        new URL(res.url()).pathname === `/api/articles/${id}/workflow`,
+    ),
     panel(page).getByRole('button', { name: label, exact: true }).click(),
   ])
   expect(res.status(), `${label}: ${await bodyOf(res)}`).toBe(200)
@@ -123,7 +146,11 @@ export async function publishControls(page: Page): Promise<string[]> {
   const named = { name: /publish/i, includeHidden: true }
   const found: string[] = []
   for (const role of ['button', 'link', 'menuitem', 'option'] as const) {
-    found.push(...(await page.getByRole(role, named).allInnerTexts()).map((text) => `${role} "${text.trim()}"`))
+    found.push(
+      ...(await page.getByRole(role, named).allInnerTexts()).map(
+        (text) => `${role} "${text.trim()}"`,
+      ),
+    )
   }
   return found
 }
@@ -133,7 +160,11 @@ export async function bodyOf(res: Response): Promise<string> {
 }
 
 /** A full-page screenshot under tests/e2e/screenshots/, and optionally one of an element. */
-export async function screenshot(page: Page, name: string, element?: { selector: string; name: string }): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  element?: { selector: string; name: string },
+): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
   if (element)
@@ -147,7 +178,13 @@ export async function screenshot(page: Page, name: string, element?: { selector:
 export async function screenshotSessions(sessions: Session[], prefix: string): Promise<void> {
   for (const { who, page } of sessions) {
     if (page.isClosed()) continue
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}-${who}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined)
+    await page
+      .screenshot({
+        path: path.join(SCREENSHOTS, `${prefix}-${who}.png`),
+        fullPage: true,
+        timeout: 10_000,
+      })
+      .catch(() => undefined)
   }
 }
 

@@ -23,7 +23,8 @@ const STARTUP_TIMEOUT_MS = 90_000
 
 export default async function setup(project: TestProject) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
-  for (const file of fs.readdirSync(SCREENSHOTS)) if (/\.(png|log)$/.test(file)) fs.rmSync(path.join(SCREENSHOTS, file))
+  for (const file of fs.readdirSync(SCREENSHOTS))
+    if (/\.(png|log)$/.test(file)) fs.rmSync(path.join(SCREENSHOTS, file))
 
   const reuse = process.env.E2E_BASE_URL?.replace(/\/$/, '')
   if (reuse) {
@@ -43,9 +44,16 @@ export default async function setup(project: TestProject) {
   const deadWebhookUrl = `http://127.0.0.1:${await freePort()}/e2e-hook`
 
   // Seeded without webhooks: the only delivery is the one the test's own publish queues.
-  const seed = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'], { env, encoding: 'utf8' })
+  const seed = spawnSync(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'],
+    { env, encoding: 'utf8' },
+  )
   fs.writeFileSync(logFile, `--- seed (exit ${seed.status})\n${seed.stdout}${seed.stderr}`)
-  if (seed.status !== 0) throw new Error(`Seeding the demo newsroom failed (exit ${seed.status}):\n${seed.stderr || seed.stdout}`)
+  if (seed.status !== 0)
+    throw new Error(
+      `Seeding the demo newsroom failed (exit ${seed.status}):\n${seed.stderr || seed.stdout}`,
+    )
   const seededAt = Date.now()
 
   const { server, baseUrl } = await startServer(withDeadWebhook(env, deadWebhookUrl), logFile)
@@ -74,7 +82,15 @@ function serverEnv(dir: string): NodeJS.ProcessEnv {
     ADMIN_UI: 'build',
     DEMO_PASSWORD: 'demo-password',
   }
-  for (const name of ['SMTP_HOST', 'WEBHOOK_URLS', 'WEBHOOK_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'PAYLOAD_DB_PUSH', 'NODE_OPTIONS']) {
+  for (const name of [
+    'SMTP_HOST',
+    'WEBHOOK_URLS',
+    'WEBHOOK_SECRET',
+    'CORS_ORIGINS',
+    'TRUST_PROXY',
+    'PAYLOAD_DB_PUSH',
+    'NODE_OPTIONS',
+  ]) {
     delete env[name]
   }
   return env
@@ -86,24 +102,36 @@ function serverEnv(dir: string): NodeJS.ProcessEnv {
  * retried at once: each of the 9 attempts then waits only for the runner's next 5-second turn.
  */
 function withDeadWebhook(env: NodeJS.ProcessEnv, url: string): NodeJS.ProcessEnv {
-  return { ...env, WEBHOOK_URLS: url, WEBHOOK_SECRET: randomBytes(32).toString('hex'), WEBHOOK_RETRY_DELAY_MS: '10' }
+  return {
+    ...env,
+    WEBHOOK_URLS: url,
+    WEBHOOK_SECRET: randomBytes(32).toString('hex'),
+    WEBHOOK_RETRY_DELAY_MS: '10',
+  }
 }
 
 /**
  * Starts `src/server/index.ts` on a free port. The port is chosen here rather than with PORT=0
  * because SERVER_URL must name it: Payload honours the login cookie only from SERVER_URL's origin.
  */
-async function startServer(baseEnv: NodeJS.ProcessEnv, logFile: string): Promise<{ server: ChildProcess; baseUrl: string }> {
+async function startServer(
+  baseEnv: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<{ server: ChildProcess; baseUrl: string }> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
     const env = { ...baseEnv, PORT: String(port), SERVER_URL: baseUrl }
     fs.appendFileSync(logFile, `\n--- server on ${baseUrl} (attempt ${attempt})\n`)
     const log = fs.openSync(logFile, 'a')
-    const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'], {
-      env,
-      stdio: ['ignore', log, log],
-    })
+    const server = spawn(
+      process.execPath,
+      ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+      {
+        env,
+        stdio: ['ignore', log, log],
+      },
+    )
     fs.closeSync(log)
     try {
       await waitUntilReady(server, baseUrl)
@@ -111,8 +139,15 @@ async function startServer(baseEnv: NodeJS.ProcessEnv, logFile: string): Promise
     } catch (error) {
       await stop(server)
       // Another process may have taken the port between the check and the listen: try another one.
-      if (attempt < 3 && /EADDRINUSE/.test(fs.readFileSync(logFile, 'utf8').split('--- server').at(-1) ?? '')) continue
-      throw new Error(`${(error as Error).message}\n--- server log (${logFile}):\n${tail(logFile)}`, { cause: error })
+      if (
+        attempt < 3 &&
+        /EADDRINUSE/.test(fs.readFileSync(logFile, 'utf8').split('--- server').at(-1) ?? '')
+      )
+        continue
+      throw new Error(
+        `${(error as Error).message}\n--- server log (${logFile}):\n${tail(logFile)}`,
+        { cause: error },
+      )
     }
   }
 }
@@ -123,7 +158,8 @@ async function waitUntilReady(server: ChildProcess, baseUrl: string): Promise<vo
   server.once('exit', (code) => (exited = code ?? -1))
   for (;;) {
     if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was ready.`)
-    if (Date.now() > deadline) throw new Error(`The server was not ready within ${STARTUP_TIMEOUT_MS / 1000} s.`)
+    if (Date.now() > deadline)
+      throw new Error(`The server was not ready within ${STARTUP_TIMEOUT_MS / 1000} s.`)
     // Ready: the database answers, and the admin UI renders (the first render also warms Next up).
     const ok = await fetch(`${baseUrl}/healthz`)
       .then(async (res) => res.ok && (await fetch(`${baseUrl}/admin/login`)).ok)
