@@ -412,6 +412,7 @@ export interface PayloadKv {
  */
 export interface PayloadJob {
   id: number;
+  errorMessage?: string | null;
   /**
    * Input data provided to the job
    */
@@ -765,6 +766,7 @@ export interface PayloadKvSelect<T extends boolean = true> {
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
+  errorMessage?: T;
   input?: T;
   taskStatus?: T;
   completedAt?: T;

@@ -23,22 +23,18 @@ export const requireJsonObject: RequestHandler = (req, res, next) => {
     /^\/api\/graphql\/?(\?|$)/.test(req.originalUrl) &&
     /^multipart\//i.test(req.headers['content-type'] ?? '')
   ) {
-    return void res
-      .status(415)
-      .json({
-        errors: [{ message: 'GraphQL requests are JSON: send Content-Type: application/json.' }],
-      })
+    return void res.status(415).json({
+      errors: [{ message: 'GraphQL requests are JSON: send Content-Type: application/json.' }],
+    })
   }
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) return next()
   let value: unknown
   try {
     value = JSON.parse(req.body.toString('utf8'))
   } catch (error) {
-    return void res
-      .status(400)
-      .json({
-        errors: [{ message: `The request body is not valid JSON: ${(error as Error).message}` }],
-      })
+    return void res.status(400).json({
+      errors: [{ message: `The request body is not valid JSON: ${(error as Error).message}` }],
+    })
   }
   if (value === null || typeof value !== 'object') {
     return void res
@@ -47,15 +43,13 @@ export const requireJsonObject: RequestHandler = (req, res, next) => {
   }
   const forbidden = findForbiddenKey(value)
   if (forbidden) {
-    return void res
-      .status(400)
-      .json({
-        errors: [
-          {
-            message: `The request body contains the forbidden key "${forbidden.key}" at ${forbidden.path}.`,
-          },
-        ],
-      })
+    return void res.status(400).json({
+      errors: [
+        {
+          message: `The request body contains the forbidden key "${forbidden.key}" at ${forbidden.path}.`,
+        },
+      ],
+    })
   }
   next()
 }

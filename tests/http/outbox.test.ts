@@ -96,6 +96,7 @@ describe('a delivery that fails for good', () => {
       totalTried: 9,
       hasError: true,
       error: { message: expect.stringMatching(/\/hook answered 500/) },
+      errorMessage: expect.stringMatching(/\/hook answered 500/),
     })
 
     for (const auth of [await login(server.url, publisher.email), undefined]) {

@@ -920,15 +920,13 @@ describe('nothing goes live except through the publish action', () => {
     await expectNotPublic(draft.id)
 
     const after = await latest(draft.id)
-    expect
-      .soft(after)
-      .toMatchObject({
-        title: draft.title,
-        reviewState: 'in_review',
-        approvedBy: null,
-        approvedHash: null,
-        submittedBy: publisher.id,
-      })
+    expect.soft(after).toMatchObject({
+      title: draft.title,
+      reviewState: 'in_review',
+      approvedBy: null,
+      approvedHash: null,
+      submittedBy: publisher.id,
+    })
     expect.soft(after.editedSinceSubmit).toContain(editor.id)
     const state = await workflowState(auth.editor, draft.id)
     expect
