@@ -127,6 +127,19 @@ export async function applyTransition(
   }
   if (decision.action === 'unschedule' || decision.action === 'request_changes')
     await cancelSchedule(req, article.scheduleJob)
+  await queueSideEffects(req, decision, { doc, wasLive, notify })
+  return { doc, event }
+}
+
+/**
+ * The emails and webhooks a saved transition causes, queued in its transaction. Frontends hear of
+ * an unpublish with the version they were showing (`wasLive`), of a publish with the new one.
+ */
+async function queueSideEffects(
+  req: PayloadRequest,
+  decision: Decided,
+  { doc, wasLive, notify }: { doc: Article; wasLive: Article | undefined; notify: boolean },
+): Promise<void> {
   if (notify) {
     await notifyTransition(req, {
       action: decision.action,
@@ -137,9 +150,9 @@ export async function applyTransition(
     })
   }
   const webhook = webhookEventFor(decision.action, Boolean(wasLive))
-  if (webhook)
+  if (webhook) {
     await queueWebhooks(req, webhook, decision.action === 'unpublish' ? (wasLive ?? doc) : doc)
-  return { doc, event }
+  }
 }
 
 /**
