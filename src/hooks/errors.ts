@@ -17,6 +17,8 @@ export const loggingLevels: Config['loggingLevels'] = Object.fromEntries(
     [
       'APIError',
       'AuthenticationError',
+      // An upload Payload could not read (a corrupt image): answered 400 naming the file.
+      'FileUploadError',
       'Forbidden',
       'Locked',
       'LockedAuth',
