@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { refuse } from '../lib/refuse'
+import { SLUG_MAX_LENGTH } from '../lib/slugify'
 import { listPublicArticles } from '../services/publicList'
 import {
   DEFAULT_LIST_LIMIT,
@@ -9,7 +10,8 @@ import {
   type ListQuery,
 } from '../services/publicList/types'
 
-const MAX_FILTER_LENGTH = 100
+/** Longer than any slug (or any tag) is a filter that can match nothing. */
+const MAX_FILTER_LENGTH = { author: SLUG_MAX_LENGTH, source: SLUG_MAX_LENGTH, tag: 100 }
 
 function wholeNumber(
   query: Record<string, unknown>,
@@ -35,10 +37,10 @@ function filter(
 ): string | undefined {
   const raw = query[name]
   if (raw === undefined) return undefined
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_FILTER_LENGTH) {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_FILTER_LENGTH[name]) {
     throw refuse(
       400,
-      `${name} must be one ${name === 'tag' ? 'tag' : 'slug'} of 1 to ${MAX_FILTER_LENGTH} characters.`,
+      `${name} must be one ${name === 'tag' ? 'tag' : 'slug'} of 1 to ${MAX_FILTER_LENGTH[name]} characters.`,
     )
   }
   return raw

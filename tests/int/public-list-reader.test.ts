@@ -135,7 +135,8 @@ describe('GET /api/public/articles', () => {
     ['?limit=500', 'limit must be a whole number from 1 to 100, got "500".'],
     ['?page=-1', 'page must be a whole number from 1 to 1000, got "-1".'],
     ['?page=1.5', 'page must be a whole number from 1 to 1000, got "1.5".'],
-    ['?author[equals]=x', 'author must be one slug of 1 to 100 characters.'],
+    ['?author[equals]=x', 'author must be one slug of 1 to 120 characters.'],
+    [`?source=${'x'.repeat(121)}`, 'source must be one slug of 1 to 120 characters.'],
     [`?tag=${'x'.repeat(101)}`, 'tag must be one tag of 1 to 100 characters.'],
   ])('answers %s with 400 naming the parameter', async (query, message) => {
     expect(await get(query)).toEqual({ status: 400, body: { errors: [{ message }] } })
