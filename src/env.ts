@@ -292,7 +292,7 @@ export const variables = {
   },
   SMTP_HOST: {
     group: 'email',
-    doc: 'SMTP server for workflow notifications; unset, each email is logged instead of sent.',
+    doc: 'SMTP server for notification emails (sent from the jobs queue, with retries); unset, each email is logged instead of sent.',
     parse: text,
   },
   SMTP_PORT: {
@@ -333,7 +333,7 @@ export const variables = {
   },
   WEBHOOK_SECRET: {
     group: 'webhooks',
-    doc: 'Signs each webhook body; share it with the receivers, which verify it. Required in production when WEBHOOK_URLS is set.',
+    doc: 'The Standard Webhooks signing key (a `whsec_…` secret, or any string as its UTF-8 bytes); share it with the receivers. Required in production when WEBHOOK_URLS is set.',
     parse: (raw: string): string | undefined => {
       if (!raw && isProduction() && webhookUrls().length) {
         throw new ConfigError(
