@@ -9,7 +9,7 @@ import type { Author, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
 import { createArticle, createAuthor, createUser, desk, publish } from '../helpers/factories'
 import { login, startTestServer, type TestServer } from '../helpers/http'
-import { runDueJobs } from '../helpers/jobs'
+import { runDueJobs, runJobsUntil } from '../helpers/jobs'
 import { getTestPayload } from '../helpers/payload'
 
 /**
@@ -74,12 +74,12 @@ describe('a delivery that fails for good', () => {
     await transitionAs(payload, publisher, { id: scheduled.id, action: 'unschedule' })
 
     await publish(payload, (await createArticle(payload, { authors: [author.id] })).id)
-    const until = Date.now() + 15_000
-    while (!(await failedJobs()).some((job) => job.taskSlug === 'deliverWebhook')) {
-      if (Date.now() > until) throw new Error('the delivery never failed for good')
-      await runDueJobs(payload, { silent: { error: true } })
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+    await runJobsUntil(
+      payload,
+      async () => (await failedJobs()).some((job) => job.taskSlug === 'deliverWebhook'),
+      'the delivery failing for good',
+      15_000,
+    )
     expect(received.length).toBe(9) // the first attempt and 8 retries
 
     const health = await (await fetch(`${server.url}/healthz`)).json()

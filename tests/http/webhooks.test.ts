@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Article, Author, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
 import { createArticle, createAuthor, desk, publish } from '../helpers/factories'
-import { runDueJobs } from '../helpers/jobs'
+import { runDueJobs, runJobsUntil } from '../helpers/jobs'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
 import { getTestPayload } from '../helpers/payload'
 
@@ -114,16 +114,6 @@ function verifies(delivery: Delivery, secret = SECRET): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-/** Runs the queue until nothing is left to deliver (retries included), as the server's runner would. */
-async function runUntilDelivered(timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while ((await pendingDeliveries()) > 0) {
-    if (Date.now() > until) throw new Error('deliveries still pending')
-    await runDueJobs(payload, { silent: { error: true } })
-    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
@@ -298,7 +288,7 @@ describe('webhooks', () => {
     await runDueJobs(payload, { silent: { error: true } })
     expect(eventsOf(article.id)).toHaveLength(2)
 
-    await runUntilDelivered()
+    await runJobsUntil(payload, async () => (await pendingDeliveries()) === 0, 'every delivery')
     // …then three more attempts: two failures and the success, always the same bytes and key.
     const attempts = eventsOf(article.id).filter((delivery) => delivery.path === '/site-b')
     expect(attempts).toHaveLength(4)
