@@ -50,3 +50,22 @@ export async function startProductionServer(
   const base = /(http:\/\/localhost:\d+)/.exec(stdout)![1].replace('localhost', '127.0.0.1')
   return { base, child, exited, dir }
 }
+
+/** The real entry point in production mode with `env`, run until it exits (start-up failures). */
+export function runServerUntilExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now()
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+    { env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env } },
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk) => (stdout += chunk))
+  child.stderr?.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })),
+  )
+}

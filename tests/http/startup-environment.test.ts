@@ -1,35 +1,11 @@
-import { spawn } from 'node:child_process'
-
 import { describe, expect, it } from 'vitest'
 
-/** Runs the real server entry in production with the given environment until it exits. */
-function startServer(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: 'x',
-        PORT: '0',
-        DATABASE_URI: 'file:/tmp/unused.db',
-        ...env,
-      },
-    },
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk) => (stdout += chunk))
-  child.stderr.on('data', (chunk) => (stderr += chunk))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
-}
+import { runServerUntilExit } from '../helpers/productionServer'
 
 describe('server start-up with several bad variables', () => {
   it('exits 1 before starting, with one line for each bad variable naming it and the accepted form', async () => {
-    const { code, stdout, stderr } = await startServer({
+    const { code, stdout, stderr } = await runServerUntilExit({
+      DATABASE_URI: 'file:/tmp/unused.db',
       PORT: '80a',
       ADMIN_UI: 'yes',
       LOG_LEVEL: 'loud',

@@ -1,30 +1,10 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { startProductionServer } from '../helpers/productionServer'
-
-/** Runs the real server entry with the given environment until it exits. */
-function startServer(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stderr: string; ms: number }> {
-  const started = Date.now()
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
-    {
-      env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env },
-    },
-  )
-  let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
-  return new Promise((resolve) =>
-    child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - started })),
-  )
-}
+import { runServerUntilExit, startProductionServer } from '../helpers/productionServer'
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean)
 
@@ -35,7 +15,7 @@ describe('server start-up with a bad configuration', () => {
   ])(
     'exits non-zero at once for DATABASE_URI=%s with one line naming the scheme and the accepted forms',
     async (uri, scheme) => {
-      const { code, stderr, ms } = await startServer({ DATABASE_URI: uri })
+      const { code, stderr, ms } = await runServerUntilExit({ DATABASE_URI: uri })
       expect(code).toBe(1)
       expect(lines(stderr)).toEqual([
         expect.stringContaining(`DATABASE_URI has unsupported scheme "${scheme}"`),
@@ -46,7 +26,9 @@ describe('server start-up with a bad configuration', () => {
   )
 
   it('exits within 15 s with one line naming the MongoDB host it could not reach', async () => {
-    const { code, stderr, ms } = await startServer({ DATABASE_URI: 'mongodb://127.0.0.1:9/news' })
+    const { code, stderr, ms } = await runServerUntilExit({
+      DATABASE_URI: 'mongodb://127.0.0.1:9/news',
+    })
     expect(code).toBe(1)
     expect(lines(stderr)).toEqual([
       expect.stringMatching(/^Startup failed: Cannot reach MongoDB at 127\.0\.0\.1:9 /),
@@ -55,7 +37,7 @@ describe('server start-up with a bad configuration', () => {
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', async () => {
-    const { code, stderr } = await startServer({
+    const { code, stderr } = await runServerUntilExit({
       PAYLOAD_SECRET: '',
       DATABASE_URI: 'file:/tmp/unused.db',
     })
