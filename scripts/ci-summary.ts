@@ -1,13 +1,12 @@
 /**
  * `tsx scripts/ci-summary.ts <suites.tsv>`: the last lines of `.ci/run`. Each line of the file is
  * one suite that ran — `<kind>\t<name>\t<exit code>\t<artifact>` — and this prints one line per
- * suite, then one line summing them all, `ci: N passed, N failed`, and exits 1 when any failed.
+ * suite (`ci: <name>: passed N, failed N`), then the last line, the sum of them all, plainly
+ * `N passed, N failed`, and exits 1 when any failed.
  *
  * What counts as one:
  * - `vitest`: a test case, from the JSON report (skipped and todo count as neither); a test file
  *   that fails outside its tests (it does not load, a hook throws) is one failure.
- * - `check` (typecheck, check:generated, lint): the step, by its exit code. It reports one verdict,
- *   not a count, so it counts as one.
  * - `faults` (scripts/faults.ts): its own count, "N checks passed, N violations": each check is an
  *   invariant it verified after a kill, and each violation is reported by name like a failed test.
  * A suite that exits non-zero without a counted failure (a crash, an error outside any test, no
@@ -17,7 +16,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-export type Kind = 'vitest' | 'check' | 'faults'
+export type Kind = 'vitest' | 'faults'
 export type Count = { passed: number; failed: number; skipped: number; note?: string }
 
 type VitestReport = {
@@ -54,11 +53,6 @@ export function countVitest(reportText: string | undefined, exitCode: number): C
   return withExitCode(count, exitCode, `exit code ${exitCode} outside any test`)
 }
 
-export const countCheck = (exitCode: number): Count =>
-  exitCode === 0
-    ? { passed: 1, failed: 0, skipped: 0 }
-    : { passed: 0, failed: 1, skipped: 0, note: `exit code ${exitCode}` }
-
 export function countFaults(log: string | undefined, exitCode: number): Count {
   const summary = /(\d+) checks passed, (\d+) violations/.exec(log ?? '')
   if (!summary)
@@ -75,7 +69,6 @@ const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf
 export function countSuite(kind: string, exitCode: number, artifact: string): Count {
   if (kind === 'vitest') return countVitest(read(artifact), exitCode)
   if (kind === 'faults') return countFaults(read(artifact), exitCode)
-  if (kind === 'check') return countCheck(exitCode)
   return { passed: 0, failed: 1, skipped: 0, note: `unknown kind "${kind}"` }
 }
 
@@ -92,11 +85,11 @@ export function summaryLines(suitesTsv: string): { lines: string[]; failed: numb
       .filter(Boolean)
       .join('; ')
     lines.push(
-      `ci: ${name}: ${count.passed} passed, ${count.failed} failed${extra ? ` (${extra})` : ''}`,
+      `ci: ${name}: passed ${count.passed}, failed ${count.failed}${extra ? ` (${extra})` : ''}`,
     )
   }
   if (!lines.length) failed = 1
-  return { lines: [...lines, `ci: ${passed} passed, ${failed} failed`], failed }
+  return { lines: [...lines, `${passed} passed, ${failed} failed`], failed }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
-import { countCheck, countFaults, countVitest, summaryLines } from '../../scripts/ci-summary'
+import { countFaults, countVitest, summaryLines } from '../../scripts/ci-summary'
 
 const report = (files: { status: string; tests: string[] }[]) =>
   JSON.stringify({
@@ -30,7 +34,7 @@ describe('what the CI summary counts', () => {
       countVitest(report([{ status: 'passed', tests: ['passed'] }]), 1),
     ],
     ['a vitest run that wrote no report', countVitest(undefined, 1)],
-    ['a failed check', countCheck(2)],
+    ['npm test stopped before vitest (a type error), so no report', countVitest(undefined, 2)],
     [
       'a faults run that crashed before its summary',
       countFaults('faults: seeded the demo newsroom\n', 1),
@@ -43,8 +47,7 @@ describe('what the CI summary counts', () => {
     expect(count.failed).toBeGreaterThan(0)
   })
 
-  it('counts a check as one, and the checks and violations of test:faults as it reports them', () => {
-    expect(countCheck(0)).toEqual({ passed: 1, failed: 0, skipped: 0 })
+  it('counts the checks and violations of test:faults as it reports them', () => {
     expect(
       countFaults('faults: 3 rounds, … 412 checks passed, 2 violations, 30.1 s', 1),
     ).toMatchObject({ passed: 412, failed: 2 })
@@ -52,19 +55,24 @@ describe('what the CI summary counts', () => {
 })
 
 describe('summaryLines', () => {
-  it('gives a line per suite, then one line summing them all', () => {
+  it('gives a line per suite, then one plain line summing them all', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ci-summary-'))
+    const faultsLog = path.join(dir, 'faults.log')
+    fs.writeFileSync(faultsLog, 'faults: 3 rounds, 40 checks passed, 0 violations, 20 s\n')
     const { lines, failed } = summaryLines(
-      'check\tnpm test: npm run typecheck\t0\t-\ncheck\tnpm test: npm run check:generated\t1\t-\n',
+      `vitest\tnpm test\t1\t${path.join(dir, 'missing.json')}\nfaults\ttest:faults\t0\t${faultsLog}\n`,
     )
     expect(lines).toEqual([
-      'ci: npm test: npm run typecheck: 1 passed, 0 failed',
-      'ci: npm test: npm run check:generated: 0 passed, 1 failed (exit code 1)',
-      'ci: 1 passed, 1 failed',
+      'ci: npm test: passed 0, failed 1 (no JSON report written, exit code 1)',
+      'ci: test:faults: passed 40, failed 0',
+      '40 passed, 1 failed',
     ])
+    // Only the last line has the shape "N passed, N failed": nothing else can be read as the sum.
+    expect(lines.filter((line) => /\d+ passed, \d+ failed/.test(line))).toEqual([lines.at(-1)])
     expect(failed).toBe(1)
   })
 
   it('fails when no suite ran at all', () => {
-    expect(summaryLines('')).toEqual({ lines: ['ci: 0 passed, 1 failed'], failed: 1 })
+    expect(summaryLines('')).toEqual({ lines: ['0 passed, 1 failed'], failed: 1 })
   })
 })
