@@ -30,6 +30,7 @@ import { refuseMalformedIds } from './src/plugins/refuseMalformedIds'
 import { emailAdapter } from './src/services/email'
 import { checkWebhookConfig } from './src/services/outbox/webhooks'
 import { requestLogFields } from './src/server/requestId'
+import { ADMIN_DATE_FORMAT } from './src/lib/dates'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -38,6 +39,7 @@ export default buildConfig({
     user: Users.slug,
     // Gravatar is an external request; the admin UI must work offline.
     avatar: 'default',
+    dateFormat: ADMIN_DATE_FORMAT,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Newsroom' },
     components: {

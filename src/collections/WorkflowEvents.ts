@@ -3,8 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/nobody'
 import { hiddenFromContributors } from '../access/roles'
 import { staffOrArticleAuthors } from '../access/staffOrArticleAuthors'
-import { ACTIONS, REVIEW_STATES, SYSTEM_EVENTS } from '../workflow'
+import { ACTIONS, REVIEW_STATES, SYSTEM_EVENTS, eventLabel, stateLabel } from '../workflow'
 import { ARTICLES, USERS, WORKFLOW_EVENTS } from './slugs'
+
+const stateOptions = REVIEW_STATES.map((value) => ({ label: stateLabel(value), value }))
 
 /**
  * The append-only audit trail of the review workflow. Written only by the server (with
@@ -47,13 +49,10 @@ export const WorkflowEvents: CollectionConfig = {
       name: 'action',
       type: 'select',
       required: true,
-      options: [...ACTIONS, ...SYSTEM_EVENTS].map((value) => ({
-        label: value.replaceAll('_', ' '),
-        value,
-      })),
+      options: [...ACTIONS, ...SYSTEM_EVENTS].map((value) => ({ label: eventLabel(value), value })),
     },
-    { name: 'from', type: 'select', options: [...REVIEW_STATES], required: true },
-    { name: 'to', type: 'select', options: [...REVIEW_STATES], required: true },
+    { name: 'from', type: 'select', options: stateOptions, required: true },
+    { name: 'to', type: 'select', options: stateOptions, required: true },
     {
       name: 'actor',
       type: 'relationship',

@@ -1,31 +1,38 @@
+import { Pill } from '@payloadcms/ui'
 import React from 'react'
 
-const COLOURS: Record<string, string> = {
-  draft: '#6b7280',
-  in_review: '#b45309',
-  changes_requested: '#b91c1c',
-  approved: '#047857',
-  scheduled: '#1d4ed8',
-  published: '#15803d',
-  unpublished: '#374151',
+import { stateLabel } from '../workflow/labels'
+
+/** Payload's pill styles follow the admin's light and dark themes; approved and published differ. */
+const STYLES: Record<string, React.ComponentProps<typeof Pill>['pillStyle']> = {
+  draft: 'light-gray',
+  in_review: 'warning',
+  changes_requested: 'error',
+  approved: 'success',
+  scheduled: 'light',
+  published: 'dark',
+  unpublished: 'white',
 }
 
-/** A review state as a coloured label (the list column and the workflow panel). */
-export const ReviewStateBadge: React.FC<{ state?: string | null }> = ({ state }) => {
+/**
+ * A review state as Payload's pill (the list column, the panel, the desk); `live` adds a second
+ * pill when a published version stays live under a newer revision.
+ */
+export const ReviewStateBadge: React.FC<{ state?: string | null; live?: boolean }> = ({
+  state,
+  live,
+}) => {
   if (!state) return null
   return (
-    <span
-      data-review-state={state}
-      style={{
-        background: COLOURS[state] ?? '#6b7280',
-        borderRadius: 4,
-        color: '#fff',
-        fontSize: 12,
-        padding: '2px 8px',
-        whiteSpace: 'nowrap',
-      }}
-    >
-      {state.replaceAll('_', ' ')}
+    <span className="review-state" style={{ display: 'inline-flex', gap: 4 }}>
+      <Pill pillStyle={STYLES[state] ?? 'light'} size="small">
+        <span data-review-state={state}>{stateLabel(state)}</span>
+      </Pill>
+      {live && state !== 'published' && (
+        <Pill pillStyle="dark" size="small">
+          <span data-live>live</span>
+        </Pill>
+      )}
     </span>
   )
 }

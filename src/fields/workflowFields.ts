@@ -1,7 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
 import { USERS } from '../collections/slugs'
-import { REVIEW_STATES } from '../workflow'
+import { REVIEW_STATES, stateLabel } from '../workflow'
 
 /** Workflow internals are for signed-in users only; the public never sees them. */
 const signedIn: FieldAccess = ({ req }) => Boolean(req.user)
@@ -23,7 +23,7 @@ export const workflowFields: Field[] = [
   {
     name: 'reviewState',
     type: 'select',
-    options: REVIEW_STATES.map((value) => ({ label: value.replace('_', ' '), value })),
+    options: REVIEW_STATES.map((value) => ({ label: stateLabel(value), value })),
     defaultValue: 'draft',
     index: true,
     access: { read: signedIn },

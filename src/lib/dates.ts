@@ -1,0 +1,25 @@
+/**
+ * One date format for the whole admin: the panel, its history, the desk and Payload's own lists
+ * (`admin.dateFormat` is the same pattern in date-fns notation). Rendered in the viewer's time zone.
+ */
+export const ADMIN_DATE_FORMAT = 'd MMM yyyy, HH:mm'
+
+const formatter = () =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+
+/** "2 Dec 2026, 09:30" in the viewer's time zone; '' for no date. */
+export function formatAdminDate(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : formatter().format(date)
+}
+
+/** The viewer's time zone, e.g. "Europe/Oslo", shown beside times they pick or read. */
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
