@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { refuse } from '../lib/refuse'
-import { allowedActions } from '../workflow'
+import { allowedActions, unavailableActions } from '../workflow'
 import { loadArticle } from '../services/workflow/facts'
 import { historyOf } from '../services/workflow/history'
 import { performTransition } from '../services/workflow/transition'
@@ -23,17 +23,26 @@ async function readJson(req: PayloadRequest): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>
 }
 
-/** GET /api/articles/:id/workflow: state, the actions the current user may take now, history. */
+/**
+ * GET /api/articles/:id/workflow: the state (and whether a published version is live), the actions
+ * the current user may take now, why the others the state calls for are not theirs, the scheduled
+ * time, and the history.
+ */
 export const getArticleWorkflow: Endpoint = {
   path: '/:id/workflow',
   method: 'get',
   handler: async (req) => {
     if (!req.user) throw refuse(401, 'Log in to see the workflow of an article.')
     const { article, facts } = await loadArticle(req, idParam(req))
+    const actor = { id: req.user.id, roles: req.user.roles ?? [] }
     return Response.json({
       id: article.id,
       reviewState: facts.state,
-      allowedActions: allowedActions(facts, { id: req.user.id, roles: req.user.roles ?? [] }),
+      live: Boolean(facts.live),
+      allowedActions: allowedActions(facts, actor),
+      unavailable: unavailableActions(facts, actor),
+      publishAt: article.publishAt ?? null,
+      scheduleError: article.scheduleError ?? null,
       history: await historyOf(req, article.id),
     })
   },

@@ -1,3 +1,4 @@
+import { stateLabel } from './labels'
 import { ACTIONS, type Action, isAction, type ReviewState } from './states'
 import { TRANSITIONS } from './transitions'
 
@@ -28,7 +29,14 @@ export type Decision =
       note?: string
       publishAt?: string
     }
-  | { ok: false; status: 400 | 403 | 409; message: string; fourEyes?: boolean }
+  | {
+      ok: false
+      status: 400 | 403 | 409
+      message: string
+      /** The refusal worded for the person it refuses (the panel shows it beside the buttons). */
+      reason?: string
+      fourEyes?: boolean
+    }
 
 export const NOTE_MAX = 2000
 
@@ -37,6 +45,7 @@ const same = (a: Id | null | undefined, b: Id | null | undefined) =>
 const list = (items: readonly string[], word = 'or') =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`
 const quoted = (items: readonly string[]) => items.map((item) => `"${item}"`)
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`
 
 const HINTS: Partial<Record<Action, string>> = {
   publish: 'it must be approved by a publisher first',
@@ -77,6 +86,7 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
       ok: false,
       status: 403,
       message: `Cannot ${verb}: it needs ${list([...others, `the ${list(rule.roles)} role`])}.`,
+      reason: `Only ${list([...others, withArticle(list(rule.roles))])} can ${verb}.`,
     }
   }
 
@@ -88,23 +98,28 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
       ok: false,
       status: 409,
       message: `Cannot ${verb}: article is "${state}"; ${action} needs ${list(quoted(rule.from))}${hint}.`,
+      reason: `Its review state is “${stateLabel(state)}”${hint}.`,
     }
   }
 
   if (rule.fourEyes) {
     const why = facts.authorUserIds.some((id) => same(id, actor.id))
-      ? 'you are an author of this article'
+      ? { api: 'you are an author of this article', reader: 'You are an author of this article' }
       : same(facts.submittedBy, actor.id)
-        ? 'you submitted it'
+        ? { api: 'you submitted it', reader: 'You submitted this' }
         : (facts.editedSinceSubmit ?? []).some((id) => same(id, actor.id))
-          ? 'you changed its content since it was submitted'
+          ? {
+              api: 'you changed its content since it was submitted',
+              reader: 'You edited it after it was submitted',
+            }
           : undefined
     if (why) {
       return {
         ok: false,
         status: 403,
         fourEyes: true,
-        message: `Cannot approve: ${why}; another publisher must approve it (four-eyes rule).`,
+        message: `Cannot approve: ${why.api}; another publisher must approve it (four-eyes rule).`,
+        reason: `${why.reader}; another publisher must approve it.`,
       }
     }
   }
@@ -174,11 +189,44 @@ function parsePublishAt(value: unknown, now: Date): { iso: string } | { error: s
   return { iso: date.toISOString() }
 }
 
+/** A request carrying every input, so that only who, when and what state decide. */
+const probeRequest = (now: Date) => ({
+  note: 'probe',
+  publishAt: new Date(now.getTime() + 60_000).toISOString(),
+  now,
+})
+
 /** The actions `actor` may take now (the buttons a UI shows); input such as a note is not needed. */
 export function allowedActions(facts: ArticleFacts, actor: Actor, now = new Date()): Action[] {
-  const probe = { note: 'probe', publishAt: new Date(now.getTime() + 60_000).toISOString(), now }
+  const probe = probeRequest(now)
   return ACTIONS.filter((action) => {
     const decision = decide({ ...facts, missing: [] }, actor, { ...probe, action })
     return decision.ok
+  })
+}
+
+export type UnavailableAction = { action: Action; reason: string }
+
+/** The actions the article's state calls for (unpublish too while a published version is live). */
+export const actionsInState = (facts: ArticleFacts): Action[] =>
+  ACTIONS.filter(
+    (action) =>
+      TRANSITIONS[action].from.includes(facts.state) || (action === 'unpublish' && facts.live),
+  )
+
+/**
+ * The actions the article's state calls for that `actor` may not take now, each with the reason
+ * worded for them ("You submitted this; another publisher must approve it."). Actions the state
+ * rules out are left out: a draft's panel does not explain why it cannot be published.
+ */
+export function unavailableActions(
+  facts: ArticleFacts,
+  actor: Actor,
+  now = new Date(),
+): UnavailableAction[] {
+  const probe = probeRequest(now)
+  return actionsInState(facts).flatMap((action) => {
+    const decision = decide({ ...facts, missing: [] }, actor, { ...probe, action })
+    return decision.ok ? [] : [{ action, reason: decision.reason ?? decision.message }]
   })
 }

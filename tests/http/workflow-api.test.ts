@@ -496,6 +496,14 @@ describe('refusals of workflow actions', () => {
       to: 'in_review',
     })
     expect(trail.body.allowedActions).not.toContain('approve')
+    // The publisher's own view says why Approve is not theirs.
+    const own = await workflowState(auth.publisher2, article.id)
+    expect(own.body.unavailable).toEqual([
+      {
+        action: 'approve',
+        reason: 'You are an author of this article; another publisher must approve it.',
+      },
+    ])
     const other = await workflow(auth.publisher, article.id, { action: 'approve' })
     expect(other.status, messageOf(other)).toBe(200)
   })
@@ -562,7 +570,17 @@ describe('the other actions over HTTP', () => {
     await expectNotPublic(article.id)
 
     const state = await workflowState(auth.publisher, article.id)
-    expect(state.body).toMatchObject({ reviewState: 'scheduled', allowedActions: ['unschedule'] })
+    expect(state.body).toMatchObject({
+      reviewState: 'scheduled',
+      live: false,
+      allowedActions: ['unschedule'],
+      unavailable: [],
+    })
+    expect(Date.parse(state.body.publishAt)).toBe(Date.parse(publishAt))
+    const editors = await workflowState(auth.editor, article.id)
+    expect(editors.body.unavailable).toEqual([
+      { action: 'unschedule', reason: 'Only a publisher or admin can unschedule.' },
+    ])
 
     const unscheduled = await workflow(auth.publisher, article.id, { action: 'unschedule' })
     expect(unscheduled.status, messageOf(unscheduled)).toBe(200)

@@ -5,6 +5,7 @@ import {
   type Action,
   type ActionRequest,
   type Actor,
+  actionsInState,
   allowedActions,
   type ArticleFacts,
   contentHash,
@@ -14,6 +15,7 @@ import {
   REVIEW_STATES,
   type ReviewState,
   submitProblems,
+  unavailableActions,
 } from '../../src/workflow'
 import { richText } from '../../src/lib/richText'
 
@@ -568,6 +570,107 @@ describe('allowedActions()', () => {
           ? { submittedBy: actor.id }
           : { editedSinceSubmit: [actor.id] }
     expect(allowedActions(facts('in_review', overrides), actor, NOW)).not.toContain('approve')
+  })
+})
+
+describe('unavailableActions()', () => {
+  it.each([
+    {
+      title: 'tells a publisher who submitted the article that another publisher must approve it',
+      f: facts('in_review', { submittedBy: ACTORS.publisher.id }),
+      actor: ACTORS.publisher,
+      expected: [
+        { action: 'approve', reason: 'You submitted this; another publisher must approve it.' },
+      ],
+    },
+    {
+      title: 'tells a publisher who is an author that another publisher must approve it',
+      f: facts('in_review', { authorUserIds: [ACTORS.publisher.id] }),
+      actor: ACTORS.publisher,
+      expected: [
+        {
+          action: 'approve',
+          reason: 'You are an author of this article; another publisher must approve it.',
+        },
+      ],
+    },
+    {
+      title:
+        'tells an admin who edited it during the review that another publisher must approve it',
+      f: facts('in_review', { editedSinceSubmit: [ACTORS.admin.id] }),
+      actor: ACTORS.admin,
+      expected: [
+        {
+          action: 'approve',
+          reason: 'You edited it after it was submitted; another publisher must approve it.',
+        },
+      ],
+    },
+    {
+      title: 'tells an editor that approving an article in review needs a publisher',
+      f: facts('in_review'),
+      actor: ACTORS.editor,
+      expected: [{ action: 'approve', reason: 'Only a publisher or admin can approve.' }],
+    },
+    {
+      title: 'tells an editor that publishing or scheduling an approved article needs a publisher',
+      f: facts('approved'),
+      actor: ACTORS.editor,
+      expected: [
+        { action: 'publish', reason: 'Only a publisher or admin can publish.' },
+        { action: 'schedule', reason: 'Only a publisher or admin can schedule.' },
+      ],
+    },
+    {
+      title: 'tells a contributor who is not an author who may submit a draft',
+      f: facts('draft'),
+      actor: ACTORS['contributor-other'],
+      expected: [
+        {
+          action: 'submit',
+          reason: 'Only an author of the article or an editor, publisher or admin can submit.',
+        },
+      ],
+    },
+    {
+      title: 'explains unpublish to an editor while a live article has a revision in review',
+      f: facts('in_review', { live: true }),
+      actor: ACTORS.editor,
+      expected: [
+        { action: 'approve', reason: 'Only a publisher or admin can approve.' },
+        { action: 'unpublish', reason: 'Only a publisher or admin can unpublish.' },
+      ],
+    },
+    {
+      title: 'has nothing to explain to a publisher who may take every action the state calls for',
+      f: facts('approved'),
+      actor: ACTORS.publisher,
+      expected: [],
+    },
+  ])('$title', ({ f, actor, expected }) => {
+    expect(unavailableActions(f, actor, NOW)).toEqual(expected)
+  })
+
+  it.each(
+    SPEC_STATES.flatMap((state) => (Object.keys(ACTORS) as Who[]).map((who) => ({ state, who }))),
+  )(
+    'in $state, for $who, explains exactly the actions the state calls for that are not allowed',
+    ({ state, who }) => {
+      const f = facts(state)
+      const allowed = allowedActions(f, ACTORS[who], NOW)
+      const explained = unavailableActions(f, ACTORS[who], NOW).map(({ action }) => action)
+      const inState = SPEC_ACTIONS.filter((action) => SPEC[action].from.includes(state))
+      expect(actionsInState(f)).toEqual(inState)
+      expect([...allowed, ...explained].sort()).toEqual([...inState].sort())
+      expect(explained.filter((action) => allowed.includes(action))).toEqual([])
+    },
+  )
+
+  it("never words a reason with the API's quoted state names", () => {
+    for (const state of SPEC_STATES)
+      for (const actor of Object.values(ACTORS))
+        for (const { reason } of unavailableActions(facts(state), actor, NOW))
+          expect(reason).not.toMatch(/"|_|Cannot/)
   })
 })
 
