@@ -34,6 +34,8 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'reviewState', 'authors', 'updatedAt', 'publishedAt'],
+    // The header shows the review state and whether edits are saved, not Payload's Draft/Published.
+    components: { edit: { Status: '/src/components/workflowPanel/DocumentStatus#DocumentStatus' } },
   },
   defaultSort: '-updatedAt',
   // Where an article is populated (a comment's article, an audit event's), only what identifies it:

@@ -1,28 +1,22 @@
 'use client'
 
-import { Button, toast, useDocumentInfo } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import { Banner, Button, toast, useDocumentInfo, useFormModified } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useEffect, useRef, useState } from 'react'
 
-import type { HistoryEntry } from '../services/workflow/history'
+import { formatAdminDate, viewerTimeZone } from '../lib/dates'
+import type { Action } from '../workflow/states'
+import { eventLabel } from '../workflow/labels'
 import { ReviewStateBadge } from './ReviewStateBadge'
-
-type Workflow = {
-  id: number | string
-  reviewState: string
-  allowedActions: string[]
-  history: HistoryEntry[]
-}
-
-const LABELS: Record<string, string> = {
-  submit: 'Submit for review',
-  withdraw: 'Withdraw',
-  request_changes: 'Request changes',
-  approve: 'Approve',
-  publish: 'Publish',
-  schedule: 'Schedule',
-  unschedule: 'Unschedule',
-  unpublish: 'Unpublish',
-}
+import { ActionNote } from './workflowPanel/ActionNote'
+import { SaveStatusNotice } from './workflowPanel/SaveStatusNotice'
+import { ScheduleField } from './workflowPanel/ScheduleField'
+import { schedulePickProblem } from './workflowPanel/schedulePick'
+import { UnavailableActions } from './workflowPanel/UnavailableActions'
+import { useSaveDraft } from './workflowPanel/useSaveDraft'
+import { useSaveStatus } from './workflowPanel/useSaveStatus'
+import { WorkflowHistory } from './workflowPanel/WorkflowHistory'
+import { reloadWorkflow, useWorkflow } from './workflowPanel/workflowStore'
 
 const errorOf = async (res: Response) => {
   const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null
@@ -31,107 +25,138 @@ const errorOf = async (res: Response) => {
 
 /**
  * The review workflow in the article's sidebar: the state, the actions the signed-in user may take
- * now (as the server says, from GET /api/articles/:id/workflow), and the history. The server decides;
- * its refusals are shown as it words them.
+ * now and why the others are not theirs (as the server says, from GET /api/articles/:id/workflow),
+ * and the history. An action never runs over edits the server has not stored: the panel saves
+ * them first, and holds the actions while they cannot be saved.
  */
 export const WorkflowPanel: React.FC = () => {
   const { id } = useDocumentInfo()
-  const [workflow, setWorkflow] = useState<Workflow | null>(null)
-  const [note, setNote] = useState('')
-  const [publishAt, setPublishAt] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    if (!id) return
-    const res = await fetch(`/api/articles/${id}/workflow`, { credentials: 'include' })
-    if (res.ok) setWorkflow((await res.json()) as Workflow)
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
   if (!id) return <p className="workflow-panel__hint">Save the article to start its review.</p>
+  return <ArticleWorkflow id={id} />
+}
+
+const ArticleWorkflow: React.FC<{ id: number | string }> = ({ id }) => {
+  const { lastUpdateTime } = useDocumentInfo()
+  const workflow = useWorkflow(id)
+  const saveStatus = useSaveStatus()
+  const saveDraft = useSaveDraft()
+  const modified = useFormModified()
+  const router = useRouter()
+  const [note, setNote] = useState('')
+  const [publishAt, setPublishAt] = useState<Date | null>(null)
+  const [scheduleProblem, setScheduleProblem] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  // Read after an action's round trip: the user may have typed meanwhile.
+  const modifiedNow = useRef(modified)
+  modifiedNow.current = modified
+
+  // Every save can move the workflow (an edit after approval sends it back to review).
+  useEffect(() => {
+    void reloadWorkflow(id)
+  }, [id, lastUpdateTime])
+
   if (!workflow) return null
 
-  const act = async (action: string) => {
+  const act = async (action: Action) => {
+    setError(null)
+    if (action === 'schedule') {
+      const problem = schedulePickProblem(publishAt, new Date())
+      setScheduleProblem(problem)
+      if (problem) return
+    }
+    if (action === 'request_changes' && !note.trim())
+      return setError('Write a note saying what should change.')
     setBusy(true)
     try {
+      if (modified && !(await saveDraft()))
+        return setError(`Not saved, so "${eventLabel(action)}" was not done.`)
       const body: Record<string, string> = { action }
       if (action === 'request_changes') body.note = note
-      if (action === 'schedule') body.publishAt = publishAt ? new Date(publishAt).toISOString() : ''
+      if (action === 'schedule' && publishAt) body.publishAt = publishAt.toISOString()
       const res = await fetch(`/api/articles/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       })
-      if (!res.ok) return void toast.error(await errorOf(res))
-      toast.success(`${LABELS[action]}: done.`)
-      // The form below shows the saved document; reload it so state and fields agree.
-      window.location.reload()
+      if (!res.ok) {
+        const message = await errorOf(res)
+        setError(message)
+        toast.error(message)
+      } else {
+        toast.success(`${eventLabel(action)}: done.`)
+        setNote('')
+        setPublishAt(null)
+      }
+      await reloadWorkflow(id)
+      // The form's workflow fields show the stored document: refresh them in place, never over
+      // edits typed during the round trip (autosave stores those).
+      if (res.ok && !modifiedNow.current) router.refresh()
     } finally {
       setBusy(false)
     }
   }
 
-  const needsNote = workflow.allowedActions.includes('request_changes')
-  const canSchedule = workflow.allowedActions.includes('schedule')
+  const { allowedActions, unavailable } = workflow
+  const held = saveStatus.kind === 'failed' || saveStatus.kind === 'saving'
+  const mayApprove = allowedActions.includes('approve')
   return (
     <div className="workflow-panel" data-testid="workflow-panel">
-      <h4 style={{ margin: '0 0 8px' }}>
-        Review: <ReviewStateBadge state={workflow.reviewState} />
+      <h4 className="workflow-panel__state">
+        Review: <ReviewStateBadge state={workflow.reviewState} live={workflow.live} />
       </h4>
-      {needsNote && (
-        <textarea
-          aria-label="Note for the authors"
-          placeholder="What should change? (needed to request changes)"
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          rows={3}
-          style={{ width: '100%', marginBottom: 8 }}
+      <SaveStatusNotice status={saveStatus} />
+      {workflow.reviewState === 'scheduled' && workflow.publishAt && (
+        <p className="workflow-panel__scheduled" data-testid="workflow-scheduled-for">
+          Scheduled for {formatAdminDate(workflow.publishAt)} ({viewerTimeZone()})
+        </p>
+      )}
+      {workflow.scheduleError && <Banner type="error">{workflow.scheduleError}</Banner>}
+      {mayApprove && (
+        <div data-testid="workflow-edit-warning">
+          <Banner type="warning">
+            {modified
+              ? 'You have changed this article: once the change is saved, another publisher must approve it (four-eyes rule).'
+              : 'Editing this article gives up your right to approve it: a publisher who changes an article in review may not approve it (four-eyes rule).'}
+          </Banner>
+        </div>
+      )}
+      {allowedActions.includes('request_changes') && <ActionNote value={note} onChange={setNote} />}
+      {allowedActions.includes('schedule') && (
+        <ScheduleField
+          value={publishAt}
+          onChange={(date) => {
+            setPublishAt(date)
+            setScheduleProblem(date ? schedulePickProblem(date, new Date()) : null)
+          }}
+          problem={scheduleProblem}
         />
       )}
-      {canSchedule && (
-        <label style={{ display: 'block', marginBottom: 8 }}>
-          Publish at{' '}
-          <input
-            type="datetime-local"
-            aria-label="Publish at"
-            value={publishAt}
-            onChange={(event) => setPublishAt(event.target.value)}
-          />
-        </label>
-      )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {workflow.allowedActions.map((action) => (
+      <div className="workflow-panel__actions" data-testid="workflow-actions">
+        {allowedActions.map((action) => (
           <Button
             key={action}
             buttonStyle={action === 'publish' || action === 'approve' ? 'primary' : 'secondary'}
-            disabled={busy}
+            disabled={busy || held}
             onClick={() => void act(action)}
             size="small"
+            margin={false}
           >
-            {LABELS[action] ?? action}
+            {eventLabel(action)}
           </Button>
         ))}
-        {workflow.allowedActions.length === 0 && (
+        {allowedActions.length === 0 && unavailable.length === 0 && (
           <span>No review action is yours to take now.</span>
         )}
       </div>
-      <h5 style={{ margin: '16px 0 4px' }}>History</h5>
-      <ol className="workflow-panel__history" style={{ paddingLeft: 18, margin: 0 }}>
-        {workflow.history.map((entry, index) => (
-          <li key={index} style={{ marginBottom: 6 }}>
-            <strong>{entry.action.replaceAll('_', ' ')}</strong> ({entry.from} → {entry.to}) by{' '}
-            {entry.actor?.name ?? 'the scheduler'}, {new Date(entry.at).toLocaleString()}
-            {entry.note && (
-              <div style={{ whiteSpace: 'pre-wrap', opacity: 0.85 }}>“{entry.note}”</div>
-            )}
-          </li>
-        ))}
-        {workflow.history.length === 0 && <li>Not yet submitted.</li>}
-      </ol>
+      {error && (
+        <p className="workflow-panel__problem" role="alert" data-testid="workflow-error">
+          {error}
+        </p>
+      )}
+      <UnavailableActions items={unavailable} />
+      <WorkflowHistory history={workflow.history} />
     </div>
   )
 }

@@ -23,6 +23,7 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewStateCell as ReviewStateCell_e6c66212510cd16e5569f15cdc330a18 } from '../../../../src/components/ReviewStateCell'
+import { DocumentStatus as DocumentStatus_f5f03412a8036917295e6ce65ed89f74 } from '../../../../src/components/workflowPanel/DocumentStatus'
 import { CurrentPasswordField as CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7 } from '../../../../src/components/CurrentPasswordField'
 import { ImportViewNavLink as ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd } from '../../../../src/components/ImportViewNavLink'
 import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/ReviewStateCell#ReviewStateCell": ReviewStateCell_e6c66212510cd16e5569f15cdc330a18,
+  "/src/components/workflowPanel/DocumentStatus#DocumentStatus": DocumentStatus_f5f03412a8036917295e6ce65ed89f74,
   "/src/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7,
   "/src/components/ImportViewNavLink#ImportViewNavLink": ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd,
   "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
