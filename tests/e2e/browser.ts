@@ -59,6 +59,37 @@ export async function logIn(browser: Browser, baseUrl: string, who: Role): Promi
   return { who, context, page }
 }
 
+/**
+ * Another window for a signed-in user, with their cookies (no second login: logins are rate
+ * limited), e.g. a phone-sized one or one in another time zone.
+ */
+export async function anotherWindow(
+  session: Session,
+  baseUrl: string,
+  window: { viewport?: { width: number; height: number }; timezoneId?: string },
+): Promise<Session> {
+  const browser = session.context.browser()
+  if (!browser) throw new Error('The session has no browser.')
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    storageState: await session.context.storageState(),
+    viewport: window.viewport ?? { width: 1400, height: 1000 },
+    timezoneId: window.timezoneId,
+  })
+  context.setDefaultTimeout(20_000)
+  context.setDefaultNavigationTimeout(45_000)
+  const page = await context.newPage()
+  trackRequests(page)
+  return { who: session.who, context, page }
+}
+
+/** The session's API token (its login cookie), for REST calls made outside the page. */
+export async function tokenOf(session: Session): Promise<string> {
+  const cookie = (await session.context.cookies()).find(({ name }) => name === 'payload-token')
+  if (!cookie) throw new Error(`${session.who} has no payload-token cookie.`)
+  return cookie.value
+}
+
 const inFlight = new WeakMap<Page, { count: number; since: number }>()
 
 function trackRequests(page: Page): void {
@@ -107,8 +138,27 @@ export async function panelState(page: Page): Promise<string | null> {
 
 /** The labels of the panel's action buttons, i.e. what the server says this user may do now. */
 export async function panelActions(page: Page): Promise<string[]> {
-  return (await panel(page).getByRole('button').allInnerTexts()).map((label) => label.trim())
+  return (await panelButtons(page).getByRole('button').allInnerTexts()).map((label) => label.trim())
 }
+
+export const panelButtons = (page: Page) => panel(page).getByTestId('workflow-actions')
+
+/** A panel action's button, by its label. */
+export const panelButton = (page: Page, label: string) =>
+  panelButtons(page).getByRole('button', { name: label, exact: true })
+
+/** Why the other actions of this state are not the user's, as "Approve: You submitted this; …". */
+export async function panelUnavailable(page: Page): Promise<string[]> {
+  return (await panel(page).getByTestId('workflow-unavailable').locator('li').allInnerTexts()).map(
+    (entry) => entry.replace(/\s+/g, ' ').trim(),
+  )
+}
+
+/** The panel's "Not saved: <reason>" notice (shown while the edits on screen cannot be saved). */
+export const notSaved = (page: Page) => panel(page).getByTestId('workflow-not-saved')
+
+/** The header's status: the review state and where the edits stand ("Saved …", "Not saved"). */
+export const documentStatus = (page: Page) => page.getByTestId('document-status')
 
 /** The history as text, newest first. */
 export async function panelHistory(page: Page): Promise<string[]> {
@@ -119,7 +169,7 @@ export async function panelHistory(page: Page): Promise<string[]> {
 
 /**
  * Clicks a workflow action in the panel; expects the server to accept it (200) and the panel,
- * reloaded with the page, to show the new state.
+ * refreshed in place, to show the new state.
  */
 export async function act(
   page: Page,
@@ -134,10 +184,9 @@ export async function act(
         res.request().method() === 'POST' &&
         new URL(res.url()).pathname === `/api/articles/${id}/workflow`,
     ),
-    panel(page).getByRole('button', { name: label, exact: true }).click(),
+    panelButton(page, label).click(),
   ])
   expect(res.status(), `${label}: ${await bodyOf(res)}`).toBe(200)
-  // The panel reloads the page; only the reloaded page shows the new state.
   await panel(page).locator(`h4 [data-review-state="${expectedState}"]`).waitFor()
 }
 

@@ -236,7 +236,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
       await act(page, articleId, 'Submit for review', 'in_review')
       expect(await panelActions(page)).toEqual(['Withdraw'])
       expect((await panelHistory(page))[0]).toMatch(
-        new RegExp(`^submit \\(draft → in_review\\) by ${NAMES.contributor},`),
+        new RegExp(`^Submit for review \\(draft → in review\\) by ${NAMES.contributor},`),
       )
       expect(await publishControls(page)).toEqual([])
       await screenshot(page, '02-contributor-submitted', {
@@ -271,7 +271,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
     await act(page, articleId, 'Request changes', 'changes_requested')
     const [latest] = await panelHistory(page)
     expect(latest).toMatch(
-      new RegExp(`^request changes \\(in_review → changes_requested\\) by ${NAMES.editor},`),
+      new RegExp(`^Request changes \\(in review → changes requested\\) by ${NAMES.editor},`),
     )
     expect(latest).toContain(`“${NOTE}”`)
     await screenshot(page, '04-editor-requested-changes', {
@@ -314,7 +314,9 @@ describe.sequential('editorial workflow in the admin UI', () => {
       await act(page, articleId, 'Submit for review', 'in_review')
       const history = await panelHistory(page)
       expect(history[0]).toMatch(
-        new RegExp(`^submit \\(changes_requested → in_review\\) by ${NAMES.contributor},`),
+        new RegExp(
+          `^Submit for review \\(changes requested → in review\\) by ${NAMES.contributor},`,
+        ),
       )
       expect(history).toHaveLength(3)
       expect(await page.locator('textarea[name="dek"]').inputValue()).toBe(NEW_DEK)
@@ -336,7 +338,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
     await act(page, articleId, 'Approve', 'approved')
     expect(await panelActions(page)).toContain('Publish')
     expect((await panelHistory(page))[0]).toMatch(
-      new RegExp(`^approve \\(in_review → approved\\) by ${NAMES.publisher},`),
+      new RegExp(`^Approve \\(in review → approved\\) by ${NAMES.publisher},`),
     )
 
     await act(page, articleId, 'Publish', 'published')
@@ -344,7 +346,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
     expect(await panelState(page)).toBe('published')
     expect(await panel(page).locator('h4').innerText()).toMatch(/Review:\s*published/)
     expect((await panelHistory(page))[0]).toMatch(
-      new RegExp(`^publish \\(approved → published\\) by ${NAMES.publisher},`),
+      new RegExp(`^Publish \\(approved → published\\) by ${NAMES.publisher},`),
     )
     expect(await panelActions(page)).not.toContain('Publish')
     await screenshot(page, '07-publisher-published', {
@@ -485,7 +487,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
       await openArticle(page, own.doc.id)
       expect(await panelState(page)).toBe('in_review')
       expect((await panelHistory(page))[0]).toMatch(
-        new RegExp(`^submit \\(draft → in_review\\) by ${NAMES.editor},`),
+        new RegExp(`^Submit for review \\(draft → in review\\) by ${NAMES.editor},`),
       )
       const actions = await panelActions(page)
       expect(actions).not.toContain('Approve')
