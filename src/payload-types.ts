@@ -165,7 +165,7 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   heroImage?: (number | null) | Media;
-  authors: (number | Author)[];
+  authors?: (number | Author)[] | null;
   /**
    * Sources cited in Quote blocks are added automatically.
    */
@@ -880,8 +880,8 @@ export interface TaskDeliverWebhook {
  * via the `definition` "QuoteBlock".
  */
 export interface QuoteBlock {
-  text: string;
-  source: number | Source;
+  text?: string | null;
+  source?: (number | null) | Source;
   /**
    * Link to the quoted piece, if it is online.
    */

@@ -8,7 +8,9 @@ import { staff } from '../access/staff'
 import { Quote } from '../blocks/Quote'
 import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWorkflow'
 import { postPreviewLink } from '../endpoints/preview'
+import { restoreArticleVersion } from '../endpoints/restoreArticleVersion'
 import { slugField } from '../fields/slug'
+import { validateAuthors } from '../fields/validateAuthors'
 import { workflowFields, workflowPanel } from '../fields/workflowFields'
 import { applyEditRules } from '../hooks/articles/applyEditRules'
 import { assignContributorAuthor } from '../hooks/articles/assignContributorAuthor'
@@ -17,6 +19,7 @@ import { includeCitedSources } from '../hooks/articles/includeCitedSources'
 import { normaliseTags } from '../hooks/articles/normaliseTags'
 import { preventPublishedDelete } from '../hooks/articles/preventPublishedDelete'
 import { recordEditEvents } from '../hooks/articles/recordEditEvents'
+import { refuseLockedEdits } from '../hooks/articles/refuseLockedEdits'
 import { saveEditsAsDrafts } from '../hooks/articles/saveEditsAsDrafts'
 import { sortPublicListsByPublication } from '../hooks/articles/sortPublicListsByPublication'
 import { ARTICLES, AUTHORS, MEDIA, SOURCES } from './slugs'
@@ -56,6 +59,7 @@ export const Articles: CollectionConfig = {
           BlocksFeature({ blocks: [Quote] }),
         ],
       }),
+      admin: { components: { Diff: '/src/components/ArticleBodyDiff#ArticleBodyDiff' } },
     },
     { name: 'heroImage', type: 'upload', relationTo: MEDIA },
     {
@@ -63,8 +67,9 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: AUTHORS,
       hasMany: true,
-      required: true,
-      minRows: 1,
+      // Not `required`: the admin would mark it missing on a contributor's new article, which gets
+      // its author on the server; every save still needs one (validateAuthors).
+      validate: validateAuthors,
       admin: { position: 'sidebar' },
     },
     {
@@ -113,9 +118,10 @@ export const Articles: CollectionConfig = {
     },
     ...workflowFields,
   ],
-  endpoints: [getArticleWorkflow, postArticleWorkflow, postPreviewLink],
+  // Before Payload's own endpoints, so restoreArticleVersion answers POST /versions/:id.
+  endpoints: [getArticleWorkflow, postArticleWorkflow, postPreviewLink, restoreArticleVersion],
   hooks: {
-    beforeOperation: [saveEditsAsDrafts, sortPublicListsByPublication],
+    beforeOperation: [saveEditsAsDrafts, refuseLockedEdits, sortPublicListsByPublication],
     beforeValidate: [assignContributorAuthor, guardWorkflowFields],
     beforeChange: [includeCitedSources, applyEditRules],
     afterChange: [recordEditEvents],

@@ -28,6 +28,13 @@ export const slugField = (from: string): TextField => ({
       },
     ],
   },
-  validate: (value, { siblingData }) =>
-    checkSlug(value, from, (siblingData as Record<string, unknown> | undefined)?.[from]),
+  validate: (value, { event, siblingData }) => {
+    const source = (siblingData as Record<string, unknown> | undefined)?.[from]
+    // While the form is filled in, an empty slug with nothing to derive it from is no error of the
+    // slug's: the server derives it on save, and the empty title or name says what is missing.
+    if (event === 'onChange' && isBlank(value) && isBlank(source)) return true
+    return checkSlug(value, from, source)
+  },
 })
+
+const isBlank = (value: unknown) => typeof value !== 'string' || !value.trim()

@@ -9,13 +9,13 @@ import { toLexical } from './body/toLexical'
 import { emptyCommentCounts } from './comments'
 import { sha1 } from './formats/common'
 import type { PostResult } from './report'
-import { storeUnsourcedBody, upsertArticle } from './store/articles'
+import { upsertArticle } from './store/articles'
 import { resolveAuthors } from './store/authors'
 import { importComments } from './store/comments'
 import { commitScope, rollbackScope, type ImportContext, type PostScope } from './store/context'
 import { localImage, mediaFor } from './store/media'
 import { resolveSource } from './store/sources'
-import type { BodyBlock, ImportedPost } from './types'
+import type { ImportedPost } from './types'
 
 /** One line for a failed save: Payload's field errors by path, or the error's message. */
 function describe(error: unknown): string {
@@ -92,25 +92,21 @@ export async function importPost(
         mediaId: (src: string) => media.get(src),
       }
       const idPrefix = sha1(post.importKey).slice(0, 12)
+      // A quote whose source nobody named is kept without one, for an editor to resolve: the
+      // submission guard refuses the article until then ("Quote block 2 names no source").
       const body = toLexical(post.body, refs, idPrefix)
-      const sourced = (block: BodyBlock) =>
-        block.type !== 'quote' || (block.source !== undefined && sources.has(block.source))
-      const unsourced = !post.body.every(sourced)
       if (post.title.length > 200) result.notes.push('the title was shortened to 200 characters')
       const fields = {
         title: clip(post.title, 200),
         dek: standfirst(post),
-        // Saved without the Quote blocks that cite nobody (they cannot be saved); storeUnsourcedBody adds them.
-        body: unsourced ? toLexical(post.body.filter(sourced), refs, idPrefix) : body,
+        body,
         authors,
         tags: post.tags,
         publishedAt: post.publishedAt ?? null,
         originalUrl: post.originalUrl ? post.originalUrl.slice(0, 2000) : null,
         commentsEnabled: post.commentsEnabled,
       }
-      const saved = await upsertArticle(scope, post.importKey, fields, body)
-      if (unsourced && saved.outcome !== 'unchanged')
-        await storeUnsourcedBody(scope, saved.id, body)
+      const saved = await upsertArticle(scope, post.importKey, fields)
       const comments = await importComments(
         scope,
         saved.id,

@@ -22,3 +22,20 @@ export const plainText = (doc: LexicalDocument): string =>
     )
     .join('')
     .trim()
+
+export type LexicalNode = Node
+
+/** A copy of `doc` with every block of `blockType` replaced by what `replace` makes of its fields. */
+export function mapBlocks(
+  doc: LexicalDocument,
+  blockType: string,
+  replace: (fields: Record<string, unknown>) => Node,
+): LexicalDocument {
+  const map = (node: Node): Node =>
+    node.type === 'block' && node.fields?.blockType === blockType
+      ? replace(node.fields)
+      : node.children
+        ? { ...node, children: node.children.map(map) }
+        : node
+  return doc?.root ? { ...doc, root: map(doc.root) } : doc
+}

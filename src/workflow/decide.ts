@@ -12,7 +12,7 @@ export type ArticleFacts = {
   authorUserIds: readonly Id[]
   submittedBy?: Id | null
   editedSinceSubmit?: readonly Id[]
-  /** What a submission would still lack (see submitProblems). */
+  /** What the content still lacks (see submitProblems); refuses submit, approve, schedule, publish. */
   missing?: readonly string[]
   /** The published version is live, whatever a newer revision's state. */
   live?: boolean
@@ -46,6 +46,12 @@ const list = (items: readonly string[], word = 'or') =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`
 const quoted = (items: readonly string[]) => items.map((item) => `"${item}"`)
 const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`
+
+/**
+ * The steps towards going live that the submission guards hold for: content edited during review
+ * (an editor may empty a quote's source) must not be approved, scheduled or published as it is.
+ */
+const GUARDED: readonly Action[] = ['submit', 'approve', 'schedule', 'publish']
 
 const HINTS: Partial<Record<Action, string>> = {
   publish: 'it must be approved by a publisher first',
@@ -124,8 +130,12 @@ export function decide(facts: ArticleFacts, actor: Actor, request: ActionRequest
     }
   }
 
-  if (action === 'submit' && facts.missing?.length) {
-    return { ok: false, status: 400, message: `Cannot submit: ${list([...facts.missing], 'and')}.` }
+  if (GUARDED.includes(action) && facts.missing?.length) {
+    return {
+      ok: false,
+      status: 400,
+      message: `Cannot ${verb}: ${list([...facts.missing], 'and')}.`,
+    }
   }
 
   const note = typeof request.note === 'string' ? request.note.trim() : undefined

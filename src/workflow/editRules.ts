@@ -38,6 +38,14 @@ const NO_APPROVAL = {
   scheduleError: null,
 } as const
 
+/** Whether a contributor may change an article's content in this state. */
+export const contributorMayEdit = (state: string): boolean =>
+  (CONTRIBUTOR_EDITABLE as readonly string[]).includes(state)
+
+/** Why a contributor's edit is refused in this state, and what they may do instead. */
+export const lockedEditMessage = (state: string): string =>
+  `Cannot edit: article is "${state}"; contributors change an article only while it is "draft" or "changes_requested" (withdraw it, or ask an editor).`
+
 /**
  * A content edit by `editor` (undefined: the server itself). A contributor may make it only in
  * draft or changes_requested; on a live article it starts a new draft revision; after approval
@@ -49,12 +57,8 @@ export function decideEdit(facts: EditFacts, editor: Actor | undefined): EditDec
   const { state, changed } = facts
   if (!changed.length) return { ok: true, set: {} }
 
-  if (editor && !isStaff(editor) && !CONTRIBUTOR_EDITABLE.includes(state)) {
-    return {
-      ok: false,
-      status: 403,
-      message: `Cannot edit: article is "${state}"; contributors change an article only while it is "draft" or "changes_requested" (withdraw it, or ask an editor).`,
-    }
+  if (editor && !isStaff(editor) && !contributorMayEdit(state)) {
+    return { ok: false, status: 403, message: lockedEditMessage(state) }
   }
 
   const editors = [...new Set([...facts.editedSinceSubmit, ...(editor ? [editor.id] : [])])]

@@ -449,7 +449,7 @@ describe('reading comments', () => {
   it('hides the comments of an article once it is unpublished, from REST, GraphQL and totalDocs', async () => {
     const pulled = await createArticle(
       payload,
-      { title: 'Soon pulled', authors: [live.authors[0] as Id] },
+      { title: 'Soon pulled', authors: [live.authors![0] as Id] },
       'published',
     )
     const comment = await seed(pulled, 'approved')

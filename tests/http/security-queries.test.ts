@@ -20,7 +20,7 @@ let server: TestServer
 let payload: Payload
 let editor: User
 let article: Article
-let authorId: Article['authors'][number]
+let authorId: NonNullable<Article['authors']>[number]
 let reply: Comment
 const auth = { editor: '', contributor: '' }
 

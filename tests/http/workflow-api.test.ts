@@ -419,50 +419,58 @@ describe('refusals of workflow actions', () => {
     expect((await latest(id)).reviewState).toBe('draft')
   })
 
-  it('answers 400 naming the empty standfirst and the quote without a source', async () => {
-    // Saving refuses a Quote block without a source (drafts are validated), so the draft is made
-    // incomplete behind the API's back, as an import or older data could leave it.
+  it('saves a draft whose Quote block names no source, and answers 400 naming the block at submission', async () => {
+    // Saved over HTTP as the admin's autosave does: a quote still being written is a draft's right.
     const article = await articleIn('draft', [contributorAuthor.id])
-    const quoteless = body('Some text.', {
-      quote: 'Unattributed words.',
-      source: '' as unknown as number,
+    const unsourced = body(
+      'Some text.',
+      { quote: 'Sourced words.', source: source.id },
+      { quote: 'Unattributed words.', source: null as unknown as number },
+    )
+    const saved = await api('PATCH', `/api/articles/${article.id}?draft=true&autosave=true`, {
+      auth: auth.contributor,
+      json: { dek: '', body: unsourced },
     })
-    const saved = await payload
-      .update({
-        collection: 'articles',
-        id: article.id,
-        draft: true,
-        data: { dek: '', body: quoteless },
-      })
-      .catch((error: { status?: number; message?: string }) => error)
-    expect((saved as { status?: number }).status).toBe(400)
-    const { docs } = await payload.findVersions({
-      collection: 'articles',
-      where: { parent: { equals: article.id } },
-      sort: '-updatedAt',
-      limit: 1,
-      depth: 0,
-    })
-    const version = docs[0]!
-    await payload.db.updateVersion({
-      collection: 'articles',
-      id: version.id,
-      versionData: { ...version, version: { ...version.version, dek: '', body: quoteless } },
-    })
-    expect(await latest(article.id)).toMatchObject({ dek: '', body: quoteless })
+    expect(saved.status, messageOf(saved)).toBe(200)
+    expect(await latest(article.id)).toMatchObject({ dek: '', body: unsourced })
 
     const res = await workflow(auth.contributor, article.id, { action: 'submit' })
-    expectRefused(
-      res,
-      400,
-      /Cannot submit/,
-      /standfirst \(dek\) is missing/,
-      /Quote block 1 names no source/,
-    )
     expect(messageOf(res)).toBe(
-      'Cannot submit: the standfirst (dek) is missing and Quote block 1 names no source.',
+      'Cannot submit: the standfirst (dek) is missing and Quote block 2 names no source.',
     )
+    expect(res.status).toBe(400)
     expect((await latest(article.id)).reviewState).toBe('draft')
+
+    // Once the source is picked (and the standfirst written), the same article goes to review.
+    const fixed = body(
+      'Some text.',
+      { quote: 'Sourced words.', source: source.id },
+      { quote: 'Unattributed words.', source: source.id },
+    )
+    const completed = await api('PATCH', `/api/articles/${article.id}?draft=true`, {
+      auth: auth.contributor,
+      json: { dek: 'Now complete.', body: fixed },
+    })
+    expect(completed.status, messageOf(completed)).toBe(200)
+    const submitted = await workflow(auth.contributor, article.id, { action: 'submit' })
+    expect(submitted.status, messageOf(submitted)).toBe(200)
+  })
+
+  it('refuses to approve or publish a quote whose source was emptied during review', async () => {
+    const article = await articleIn('in_review')
+    const emptied = body('A paragraph.', {
+      quote: 'We will see.',
+      source: null as unknown as number,
+    })
+    const edit = await api('PATCH', `/api/articles/${article.id}`, {
+      auth: auth.editor,
+      json: { body: emptied },
+    })
+    expect(edit.status, messageOf(edit)).toBe(200)
+    const approval = await workflow(auth.publisher2, article.id, { action: 'approve' })
+    expectRefused(approval, 400, 'Cannot approve: Quote block 1 names no source.')
+    expect((await latest(article.id)).reviewState).toBe('in_review')
+    await expectNotPublic(article.id)
   })
 
   it('answers 404 for an unknown id', async () => {
@@ -855,17 +863,28 @@ describe('nothing goes live except through the publish action', () => {
         const versionId = versions.docs[0]?.id
         expect(versionId).toBeDefined()
 
-        const restored = await api('POST', `/api/articles/versions/${versionId}`, { auth: who() })
-        expectRefused(restored, 403, RESTORE_AS_DRAFT)
+        // As the admin's "Restore this version" asks (draft=false): restored as a draft all the same.
+        for (const query of ['', '?draft=false', '?draft=true']) {
+          const restored = await api('POST', `/api/articles/versions/${versionId}${query}`, {
+            auth: who(),
+          })
+          expect(restored.status, messageOf(restored)).toBe(200)
+          expect(restored.body.message).toMatch(/^Version restored as a new draft revision\./)
+          await expectNotPublic(article.id)
+          expect(await latest(article.id)).toMatchObject({
+            _status: 'draft',
+            reviewState: 'unpublished',
+          })
+        }
+        // GraphQL must ask for a draft, and is told so.
+        const viaGraphql = await graphql(
+          server.url,
+          `mutation { restoreVersionArticle(id: ${versionId}) { id } }`,
+          undefined,
+          who(),
+        )
+        expect(viaGraphql.body.errors?.[0]?.message).toBe(RESTORE_AS_DRAFT)
         await expectNotPublic(article.id)
-
-        // Restored as a draft instead, it is still not public.
-        const asDraft = await api('POST', `/api/articles/versions/${versionId}?draft=true`, {
-          auth: who(),
-        })
-        expect(asDraft.status, messageOf(asDraft)).toBe(200)
-        await expectNotPublic(article.id)
-        expect((await latest(article.id))._status).toBe('draft')
       })
     })
   }
@@ -911,6 +930,76 @@ describe('nothing goes live except through the publish action', () => {
     })
     expect(after._status).toBe('draft')
     expect(workflowFields(after)).toEqual(workflowFields(before))
+  })
+
+  it('restores an older version of a live article as a new draft revision that goes through review, the live one staying live', async () => {
+    const article = await articleIn('published')
+    const liveTitle = article.title
+    const firstTake = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id } },
+      sort: 'createdAt',
+      limit: 1,
+    })
+    const edit = await api('PATCH', `/api/articles/${article.id}`, {
+      auth: auth.editor,
+      json: { title: 'Live headline, reworded' },
+    })
+    expect(edit.status, messageOf(edit)).toBe(200)
+    await workflow(auth.editor, article.id, { action: 'submit' })
+    await workflow(auth.publisher2, article.id, { action: 'approve' })
+    await workflow(auth.publisher2, article.id, { action: 'publish' })
+    const olderLive = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id }, 'version.title': { equals: liveTitle } },
+      sort: '-createdAt',
+      limit: 1,
+    })
+    const versionId = olderLive.docs[0]?.id ?? firstTake.docs[0]!.id
+
+    // What the admin's "Restore this version" sends.
+    const restored = await api('POST', `/api/articles/versions/${versionId}?draft=false`, {
+      auth: auth.editor,
+    })
+    expect(restored.status, messageOf(restored)).toBe(200)
+    expect(restored.body.message).toBe(
+      'Version restored as a new draft revision. The article is "draft": submit it for review to publish it. The published version stays live until this revision is published.',
+    )
+    expect(await latest(article.id)).toMatchObject({
+      title: liveTitle,
+      _status: 'draft',
+      reviewState: 'draft',
+      approvedBy: null,
+    })
+    const publicView = await api('GET', `/api/articles/${article.id}?depth=0`)
+    expect(publicView.status).toBe(200)
+    expect(publicView.body.title).toBe('Live headline, reworded')
+    const state = await workflowState(auth.editor, article.id)
+    expect(state.body.history[0]).toMatchObject({
+      action: 'edited_live',
+      from: 'published',
+      to: 'draft',
+    })
+    expect(state.body.allowedActions).toContain('submit')
+  })
+
+  it("refuses a contributor's restore of their article while it is in review, in the edit rule's words", async () => {
+    const article = await articleIn('in_review', [contributorAuthor.id])
+    const edit = await api('PATCH', `/api/articles/${article.id}`, {
+      auth: auth.editor,
+      json: { title: 'Reworded in review' },
+    })
+    expect(edit.status, messageOf(edit)).toBe(200)
+    const { docs } = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id }, 'version.title': { equals: article.title } },
+      limit: 1,
+    })
+    const res = await api('POST', `/api/articles/versions/${docs[0]!.id}`, {
+      auth: auth.contributor,
+    })
+    expectRefused(res, 403, /Cannot edit: article is "in_review"/)
+    expect((await latest(article.id)).title).toBe('Reworded in review')
   })
 
   it('treats restoring an old version of an approved article as an edit: the approval lapses and the submitter still may not approve', async () => {

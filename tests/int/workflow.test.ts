@@ -225,7 +225,7 @@ describe('the review workflow through the Local API with real users', () => {
 
     expect(await live(article.id)).toBeUndefined()
     expect((await latest(article.id)).reviewState).toBe('unpublished')
-    // Payload's Local API cannot restore as a draft; the REST route (?draft=true) is tested over HTTP.
+    // Payload's Local API cannot restore as a draft; REST always restores as one (tested over HTTP).
   })
 
   it('lets exactly one of two racing publishes (or approvals) win; the other gets 409', async () => {

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 
 import {
   type Actor,
+  contributorMayEdit,
   decideEdit,
   type EditDecision,
   type EditFacts,
   editEvent,
   REVIEW_STATES,
   type ReviewState,
+  restoredMessage,
 } from '../../src/workflow'
 
 /*
@@ -226,4 +228,38 @@ describe('editEvent()', () => {
       expect(editEvent({ from, to, fields: CHANGED })).toEqual({ action, note })
     },
   )
+})
+
+describe('contributorMayEdit', () => {
+  it.each(REVIEW_STATES)(
+    'answers for %s as the edit rules do (the admin makes it read-only)',
+    (state) => {
+      expect(contributorMayEdit(state)).toBe(SPEC[state].contributorMay)
+    },
+  )
+})
+
+describe('restoredMessage', () => {
+  it('says the live version stays live while the restored revision goes through review', () => {
+    const message = restoredMessage({ from: 'published', to: 'draft', live: true })
+    expect(message).toBe(
+      'Version restored as a new draft revision. The article is "draft": submit it for review to publish it. The published version stays live until this revision is published.',
+    )
+  })
+
+  it.each(['approved', 'scheduled'] as const)(
+    'says an approval lapses when a %s article is restored',
+    (from) => {
+      const message = restoredMessage({ from, to: 'in_review', live: false })
+      expect(message).toMatch(/The approval no longer applies/)
+      expect(message).toMatch(/"in review"/)
+      expect(message).not.toMatch(/stays live/)
+    },
+  )
+
+  it('says an article in review stays in review', () => {
+    expect(restoredMessage({ from: 'in_review', to: 'in_review', live: false })).toBe(
+      'Version restored as a new draft revision. The article stays "in review".',
+    )
+  })
 })

@@ -14,6 +14,8 @@ import {
   NOTE_MAX,
   REVIEW_STATES,
   type ReviewState,
+  quoteGaps,
+  quoteGapsNotice,
   submitProblems,
   unavailableActions,
 } from '../../src/workflow'
@@ -476,6 +478,71 @@ describe('submission guards', () => {
       body: richText('para', { quote: 'a', source: 5 }, 'more', { quote: 'b', source: '' }),
     })
     expect(problems).toEqual(['Quote block 2 names no source'])
+  })
+
+  it('names every Quote block without a source in one item, in body order', () => {
+    const problems = submitProblems({
+      ...complete,
+      body: richText(
+        'para',
+        { quote: 'a', source: '' },
+        { quote: 'b', source: 5 },
+        { quote: 'c', source: '' },
+        { quote: 'd', source: '' },
+      ),
+    })
+    expect(problems).toEqual(['Quote blocks 1, 3 and 4 name no source'])
+  })
+
+  it('reports a Quote block with no quoted text, apart from its source', () => {
+    const problems = submitProblems({
+      ...complete,
+      body: richText('para', { quote: ' ', source: 5 }, { quote: '', source: '' }),
+    })
+    expect(problems).toEqual([
+      'Quote blocks 1 and 2 have no quoted text',
+      'Quote block 2 names no source',
+    ])
+  })
+
+  it.each(['approve', 'schedule', 'publish'] as const)(
+    'refuses to %s content that lost what submission needs (a quote emptied during review)',
+    (action) => {
+      const state = action === 'approve' ? 'in_review' : 'approved'
+      const refused = expectRefused(
+        decide(
+          facts(state, { missing: ['Quote block 3 names no source'] }),
+          ACTORS.publisher,
+          request(action),
+        ),
+        400,
+      )
+      expect(refused.message).toBe(`Cannot ${action}: Quote block 3 names no source.`)
+    },
+  )
+
+  it.each(['withdraw', 'request_changes', 'unpublish'] as const)(
+    'lets %s through whatever the content lacks (it takes nothing towards the public)',
+    (action) => {
+      const state = action === 'unpublish' ? 'published' : 'in_review'
+      const decision = decide(
+        facts(state, { missing: ['Quote block 1 names no source'] }),
+        ACTORS.publisher,
+        request(action),
+      )
+      expect(decision.ok).toBe(true)
+    },
+  )
+})
+
+describe('the Quote block notice', () => {
+  it.each([
+    [{ text: 'Words.', source: 4 }, undefined],
+    [{ text: 'Words.', source: null }, 'Needs a source before the article can be submitted'],
+    [{ text: '', source: 4 }, 'Needs the quoted text before the article can be submitted'],
+    [{}, 'Needs the quoted text and a source before the article can be submitted'],
+  ])('for %j says %j', (quote, notice) => {
+    expect(quoteGapsNotice(quoteGaps(quote))).toBe(notice)
   })
 })
 

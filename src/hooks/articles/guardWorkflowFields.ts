@@ -16,6 +16,9 @@ function comparable(value: unknown): unknown {
   return String(value)
 }
 
+export const setByWorkflow = (name: string) =>
+  `${name} is set by the review workflow, not by saving; use POST /api/articles/:id/workflow.`
+
 const DEFAULTS: Partial<Article> = { reviewState: 'draft' }
 
 /** The workflow fields by name; the field config names only fields of Article. */
@@ -55,10 +58,7 @@ export const guardWorkflowFields: CollectionBeforeValidateHook<Article> = ({
     if (!(name in data)) continue
     const current = operation === 'update' ? originalDoc?.[name] : DEFAULTS[name]
     if (comparable(data[name]) !== comparable(current)) {
-      throw refuse(
-        403,
-        `${name} is set by the review workflow, not by saving; use POST /api/articles/:id/workflow.`,
-      )
+      throw refuse(403, setByWorkflow(name))
     }
   }
   return data

@@ -8,7 +8,7 @@ export const PUBLISH_THROUGH_WORKFLOW =
   'Articles go live only through the review workflow: once approved, a publisher publishes with POST /api/articles/:id/workflow {"action":"publish"}.'
 
 export const RESTORE_AS_DRAFT =
-  'Restore a version as a draft (?draft=true): the restored content is an edit that goes through review like any other.'
+  'Restore a version as a draft (GraphQL: draft: true; REST always does): the restored content is an edit that goes through review like any other.'
 
 /**
  * Every save outside the workflow is a draft: an edit of a live article becomes a new draft
@@ -25,7 +25,8 @@ export const saveEditsAsDrafts: CollectionBeforeOperationHook<typeof ARTICLES> =
     return args
   if (isTransition(req.context)) return args
   if (operation === 'restoreVersion') {
-    // Payload reads the draft flag of a restore before this hook runs, so it cannot be forced here.
+    // Payload reads the draft flag of a restore before this hook runs, so it cannot be forced here;
+    // the REST route forces it (restoreArticleVersion), GraphQL and the Local API must ask.
     if (!args.draft) throw refuse(403, RESTORE_AS_DRAFT)
     req.context[RESTORING] = true
     return { ...args, draft: true }

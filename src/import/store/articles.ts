@@ -53,13 +53,11 @@ async function findImported(
 /**
  * Creates the article as a draft, or updates the latest draft of the one imported before under
  * the same key when the post changed (a live article gets a new draft revision, as any edit does).
- * Saves with `body` as given; Quote blocks without a source are added by `storeUnsourcedBody`.
  */
 export async function upsertArticle(
   scope: PostScope,
   importKey: string,
   fields: ImportedFields,
-  fullBody: unknown,
 ): Promise<Upserted> {
   const { ctx, req } = scope
   const existing = await findImported(scope, importKey)
@@ -69,7 +67,7 @@ export async function upsertArticle(
       slug: existing.slug ?? '',
       reviewState: existing.reviewState ?? 'draft',
     }
-    if (fingerprint(fieldsOf(existing)) === fingerprint({ ...fields, body: fullBody }))
+    if (fingerprint(fieldsOf(existing)) === fingerprint(fields))
       return { ...base, outcome: 'unchanged' }
     if (!ctx.dryRun) {
       const doc = await ctx.payload.update({
@@ -100,44 +98,5 @@ export async function upsertArticle(
     slug: doc.slug ?? slug,
     outcome: 'created',
     reviewState: doc.reviewState ?? 'draft',
-  }
-}
-
-/**
- * Puts back the Quote blocks whose source nobody named. A Quote block must cite a source to be
- * saved, so the article was saved without them; they are written into its latest draft here, below
- * validation, for an editor to resolve: the submit check refuses the article ("Quote block 2 names
- * no source") and the editor's next save asks for the source. The live version is never touched.
- */
-export async function storeUnsourcedBody(
-  { ctx, req }: PostScope,
-  id: number | string,
-  body: unknown,
-): Promise<void> {
-  if (ctx.dryRun) return
-  const live = await ctx.payload.count({
-    collection: ARTICLES,
-    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-    overrideAccess: true,
-    req,
-  })
-  if (!live.totalDocs)
-    await ctx.payload.db.updateOne({ collection: ARTICLES, id, data: { body }, req })
-  const { docs } = await ctx.payload.db.findVersions({
-    collection: ARTICLES,
-    where: { parent: { equals: id } },
-    sort: '-updatedAt',
-    limit: 1,
-    pagination: false,
-    req,
-  })
-  const latest = docs[0]
-  if (latest) {
-    await ctx.payload.db.updateVersion({
-      collection: ARTICLES,
-      id: latest.id,
-      versionData: { ...latest, version: { ...(latest.version as object), body } } as never,
-      req,
-    })
   }
 }
