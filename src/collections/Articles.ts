@@ -9,6 +9,7 @@ import { Quote } from '../blocks/Quote'
 import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWorkflow'
 import { postPreviewLink } from '../endpoints/preview'
 import { slugField } from '../fields/slug'
+import { internalAdmin } from '../fields/internal'
 import { workflowFields, workflowPanel } from '../fields/workflowFields'
 import { applyEditRules } from '../hooks/articles/applyEditRules'
 import { assignContributorAuthor } from '../hooks/articles/assignContributorAuthor'
@@ -84,15 +85,23 @@ export const Articles: CollectionConfig = {
       hooks: { beforeValidate: [normaliseTags] },
       admin: { position: 'sidebar' },
     },
-    { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      label: 'Published at',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'commentsEnabled',
+      label: 'Comments open',
       type: 'checkbox',
       defaultValue: true,
       admin: { position: 'sidebar' },
     },
     {
       name: 'originalUrl',
+      label: 'Original URL',
       type: 'text',
       maxLength: 2000,
       admin: {
@@ -107,7 +116,7 @@ export const Articles: CollectionConfig = {
       unique: true,
       index: true,
       access: { read: ({ req }) => Boolean(req.user) },
-      admin: { hidden: true },
+      admin: internalAdmin,
     },
     ...workflowFields,
   ],
