@@ -45,7 +45,12 @@ export const Users: CollectionConfig = {
       type: 'text',
       virtual: true,
       access: { read: () => false },
-      admin: { components: { Field: '/src/components/CurrentPasswordField#CurrentPasswordField' } },
+      admin: {
+        components: { Field: '/src/components/CurrentPasswordField#CurrentPasswordField' },
+        // Only one's own account asks for it; an admin creating or editing someone else's does not.
+        condition: (data, _siblingData, { operation, user }) =>
+          operation === 'update' && user != null && String(user.id) === String(data?.id),
+      },
     },
     {
       name: 'roles',
