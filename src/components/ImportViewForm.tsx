@@ -20,10 +20,8 @@ const errorOf = async (res: Response) => {
   return body?.errors?.[0]?.message ?? `The server answered ${res.status}.`
 }
 
-const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB``${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
+const fileSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** The upload form of /admin/import, and the report the server answers. */
 export const ImportViewForm: React.FC = () => {
@@ -92,7 +90,7 @@ export const ImportViewForm: React.FC = () => {
             />
             {file ? (
               <span className="import-view__file" data-testid="import-file-name">
-                {file.name} · {size(file.size)}
+                {file.name} · {fileSize(file.size)}
               </span>
             ) : (
               <span className="import-view__hint">or drag and drop a file here</span>
