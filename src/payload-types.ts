@@ -358,9 +358,6 @@ export interface WorkflowEvent {
    * The title when the event happened.
    */
   articleTitle?: string | null;
-  /**
-   * Position in the article history; unique per article, so racing transitions cannot both land.
-   */
   seq: number;
   action:
     | 'submit'

@@ -10,6 +10,7 @@ import { getArticleWorkflow, postArticleWorkflow } from '../endpoints/articleWor
 import { postPreviewLink } from '../endpoints/preview'
 import { restoreArticleVersion } from '../endpoints/restoreArticleVersion'
 import { slugField } from '../fields/slug'
+import { internalAdmin } from '../fields/internal'
 import { validateAuthors } from '../fields/validateAuthors'
 import { workflowFields, workflowPanel } from '../fields/workflowFields'
 import { applyEditRules } from '../hooks/articles/applyEditRules'
@@ -91,15 +92,23 @@ export const Articles: CollectionConfig = {
       hooks: { beforeValidate: [normaliseTags] },
       admin: { position: 'sidebar' },
     },
-    { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      label: 'Published at',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'commentsEnabled',
+      label: 'Comments open',
       type: 'checkbox',
       defaultValue: true,
       admin: { position: 'sidebar' },
     },
     {
       name: 'originalUrl',
+      label: 'Original URL',
       type: 'text',
       maxLength: 2000,
       admin: {
@@ -114,7 +123,7 @@ export const Articles: CollectionConfig = {
       unique: true,
       index: true,
       access: { read: ({ req }) => Boolean(req.user) },
-      admin: { hidden: true },
+      admin: internalAdmin,
     },
     ...workflowFields,
   ],

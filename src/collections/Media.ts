@@ -7,6 +7,8 @@ import { mediaDir } from '../env'
 import { nameUploadSafely } from '../hooks/media/nameUploadSafely'
 import { MEDIA } from './slugs'
 
+const internalSize = { disableListColumn: true, disableListFilter: true, disableGroupBy: true }
+
 /** The largest file one upload may carry (media and the blog import alike). */
 export const UPLOAD_LIMIT_MB = 20
 
@@ -34,10 +36,11 @@ export const Media: CollectionConfig = {
     // Payload checks the content, not the sender's type or extension. Raster images only: an SVG
     // is a document that can carry script, and Payload's SVG filter is a list of known dangers.
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],
+    // Each size's URL, width, file name... are the server's business, not list columns or filters.
     imageSizes: [
-      { name: 'thumbnail', width: 400 },
-      { name: 'card', width: 800 },
-      { name: 'hero', width: 1600 },
+      { name: 'thumbnail', width: 400, admin: internalSize },
+      { name: 'card', width: 800, admin: internalSize },
+      { name: 'hero', width: 1600, admin: internalSize },
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: true,

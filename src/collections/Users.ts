@@ -5,6 +5,7 @@ import { adminsOrSelf } from '../access/adminsOrSelf'
 import { authenticated } from '../access/authenticated'
 import { hiddenFromContributors, ROLES } from '../access/roles'
 import { database, isProduction } from '../env'
+import { validateRoles } from '../fields/validateRoles'
 import { evenOutLoginTiming } from '../hooks/users/evenOutLoginTiming'
 import { makeFirstUserAdmin } from '../hooks/users/makeFirstUserAdmin'
 import { refuseRoleChanges } from '../hooks/users/refuseRoleChanges'
@@ -44,15 +45,21 @@ export const Users: CollectionConfig = {
       type: 'text',
       virtual: true,
       access: { read: () => false },
-      admin: { components: { Field: '/src/components/CurrentPasswordField#CurrentPasswordField' } },
+      admin: {
+        components: { Field: '/src/components/CurrentPasswordField#CurrentPasswordField' },
+        // Only one's own account asks for it; an admin creating or editing someone else's does not.
+        condition: (data, _siblingData, { operation, user }) =>
+          operation === 'update' && user != null && String(user.id) === String(data?.id),
+      },
     },
     {
       name: 'roles',
       type: 'select',
       hasMany: true,
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
-      defaultValue: ['contributor'],
+      // No default: a default is added to what an admin picks ("Editor" saved contributor + editor).
       required: true,
+      validate: validateRoles,
       saveToJWT: true,
       // Nobody raises their own role: only admins set roles, on create and update.
       access: { create: adminsField, update: adminsField },

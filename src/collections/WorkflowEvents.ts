@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/nobody'
 import { hiddenFromContributors } from '../access/roles'
 import { staffOrArticleAuthors } from '../access/staffOrArticleAuthors'
+import { internalAdmin } from '../fields/internal'
 import { ACTIONS, REVIEW_STATES, SYSTEM_EVENTS, eventLabel, stateLabel } from '../workflow'
 import { ARTICLES, USERS, WORKFLOW_EVENTS } from './slugs'
 
@@ -40,10 +41,8 @@ export const WorkflowEvents: CollectionConfig = {
       name: 'seq',
       type: 'number',
       required: true,
-      admin: {
-        description:
-          'Position in the article history; unique per article, so racing transitions cannot both land.',
-      },
+      // Position in the article history; unique per article, so racing transitions cannot both land.
+      admin: internalAdmin,
     },
     {
       name: 'action',
@@ -60,6 +59,7 @@ export const WorkflowEvents: CollectionConfig = {
       admin: { description: 'Empty for the scheduler.' },
     },
     { name: 'note', type: 'textarea' },
-    { name: 'contentHash', type: 'text' },
+    // A hash of the content when the event happened: which version an action saw.
+    { name: 'contentHash', type: 'text', admin: internalAdmin },
   ],
 }

@@ -1,9 +1,11 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Banner, Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { isAdmin } from '../access/roles'
 import { ImportViewForm } from './ImportViewForm'
+import './importView.css'
 
 /**
  * /admin/import: the blog import (`npm run import`) for admins, in the admin UI with its navigation.
@@ -23,18 +25,18 @@ export function ImportView({ initPageResult, params, searchParams }: AdminViewSe
       user={user ?? undefined}
       visibleEntities={visibleEntities}
     >
-      <div
-        className="gutter--left gutter--right"
-        style={{ paddingTop: 24, paddingBottom: 48 }}
-        data-testid="import-view"
-      >
-        <h1 style={{ marginBottom: 8 }}>Import a blog</h1>
-        {isAdmin(user) ? (
-          <ImportViewForm />
-        ) : (
-          <p data-testid="import-forbidden">Only an admin can import a blog.</p>
-        )}
-      </div>
+      <Gutter className="import-view__page">
+        <div data-testid="import-view">
+          <h1>Import a blog</h1>
+          {isAdmin(user) ? (
+            <ImportViewForm />
+          ) : (
+            <Banner type="error">
+              <span data-testid="import-forbidden">Only an admin can import a blog.</span>
+            </Banner>
+          )}
+        </div>
+      </Gutter>
     </DefaultTemplate>
   )
 }

@@ -2,6 +2,7 @@ import type { Field, FieldAccess } from 'payload'
 
 import { USERS } from '../collections/slugs'
 import { REVIEW_STATES, stateLabel } from '../workflow'
+import { internalAdmin } from './internal'
 
 /** Workflow internals are for signed-in users only; the public never sees them. */
 const signedIn: FieldAccess = ({ req }) => Boolean(req.user)
@@ -14,6 +15,8 @@ export const workflowPanel: Field = {
   type: 'ui',
   admin: {
     position: 'sidebar',
+    // A ui field is offered as a list column unless told otherwise; the panel is no column.
+    disableListColumn: true,
     components: { Field: '/src/components/WorkflowPanel#WorkflowPanel' },
   },
 }
@@ -22,6 +25,7 @@ export const workflowPanel: Field = {
 export const workflowFields: Field[] = [
   {
     name: 'reviewState',
+    label: 'Review state',
     type: 'select',
     options: REVIEW_STATES.map((value) => ({ label: stateLabel(value), value })),
     defaultValue: 'draft',
@@ -31,6 +35,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'submittedBy',
+    label: 'Submitted by',
     type: 'relationship',
     relationTo: USERS,
     access: { read: signedIn },
@@ -38,12 +43,14 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'submittedAt',
+    label: 'Submitted at',
     type: 'date',
     access: { read: signedIn },
     admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
   },
   {
     name: 'editedSinceSubmit',
+    label: 'Edited during review by',
     type: 'relationship',
     relationTo: USERS,
     hasMany: true,
@@ -52,6 +59,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'approvedBy',
+    label: 'Approved by',
     type: 'relationship',
     relationTo: USERS,
     access: { read: signedIn },
@@ -59,11 +67,13 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'approvedAt',
+    label: 'Approved at',
     type: 'date',
     access: { read: signedIn },
     admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
   },
-  { name: 'approvedHash', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
+  // The content the approval was given for; a later change makes the approval stale.
+  { name: 'approvedHash', type: 'text', access: { read: signedIn }, admin: internalAdmin },
   {
     name: 'publishAt',
     label: 'Scheduled for',
@@ -71,10 +81,16 @@ export const workflowFields: Field[] = [
     access: { read: signedIn },
     admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
   },
-  { name: 'scheduleJob', type: 'text', access: { read: signedIn }, admin: { hidden: true } },
-  { name: 'scheduleError', type: 'text', access: { read: signedIn }, admin: readOnly },
+  { name: 'scheduleJob', type: 'text', access: { read: signedIn }, admin: internalAdmin },
+  {
+    name: 'scheduleError',
+    label: 'Scheduled publication failed',
+    type: 'text',
+    access: { read: signedIn },
+    admin: { ...readOnly, condition: (data) => Boolean(data?.scheduleError) },
+  },
   // Preview links carry this; rotating it (on publish) revokes every link issued before.
-  { name: 'previewNonce', type: 'text', access: { read: () => false }, admin: { hidden: true } },
+  { name: 'previewNonce', type: 'text', access: { read: () => false }, admin: internalAdmin },
 ]
 
 export const WORKFLOW_FIELD_NAMES = workflowFields

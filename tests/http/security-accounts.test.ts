@@ -286,6 +286,52 @@ describe('sessions', () => {
   })
 })
 
+describe('creating an account', () => {
+  const account = (email: string, roles?: unknown) => ({
+    email,
+    password: PASSWORD,
+    name: 'New Account',
+    ...(roles === undefined ? {} : { roles }),
+  })
+
+  it.each([
+    ['without roles', undefined],
+    ['with no role', []],
+  ])('refuses one %s with a 400 that names the roles field', async (_case, roles) => {
+    const email = `no-role-${crypto.randomUUID()}@example.test`
+    const res = await api('POST', '/api/users', { auth: adminAuth, json: account(email, roles) })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0]).toMatchObject({
+      name: 'ValidationError',
+      data: { errors: [{ path: 'roles', message: expect.stringContaining('at least one role') }] },
+    })
+    expect(
+      (await payload.find({ collection: 'users', where: { email: { equals: email } } })).totalDocs,
+    ).toBe(0)
+  })
+
+  // GraphQL's schema already requires the field; an empty list reaches the validation.
+  it('refuses one with no role over GraphQL too', async () => {
+    const gql = await graphql(
+      server.url,
+      'mutation ($email: String!) { createUser(data: { email: $email, password: "secret-123456", name: "New", roles: [] }) { roles } }',
+      { email: `no-role-${crypto.randomUUID()}@example.test` },
+      adminAuth,
+    )
+    expect(gql.body.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 } })
+    expect(JSON.stringify(gql.body.errors?.[0])).toContain('at least one role')
+  })
+
+  it('saves exactly the roles chosen', async () => {
+    const res = await api('POST', '/api/users', {
+      auth: adminAuth,
+      json: account(`editor-${crypto.randomUUID()}@example.test`, ['editor']),
+    })
+    expect(res.status).toBe(201)
+    expect((await stored(res.body.doc.id)).roles).toEqual(['editor'])
+  })
+})
+
 describe('raising one’s own role', () => {
   const ROLES_REFUSED = 'Only an admin can change roles; ask an admin.'
   it.each([

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../src/payload-types'
+import { NO_ROLE_MESSAGE } from '../../src/fields/validateRoles'
 import { body, createArticle, createAuthor, createSource, createUser } from '../helpers/factories'
 import { getTestPayload } from '../helpers/payload'
 
@@ -35,6 +36,33 @@ describe('users', () => {
       overrideAccess: false,
     })
     expect(created.roles).toEqual(['contributor'])
+  })
+
+  it('gives a new account exactly the roles chosen, and refuses one without any', async () => {
+    const data = (email: string) => ({ email, password: 'secret-123456', name: 'New' })
+    const editorAccount = await payload.create({
+      collection: 'users',
+      data: { ...data('chosen-editor@example.test'), roles: ['editor'] },
+      user: admin,
+      overrideAccess: false,
+    })
+    expect(editorAccount.roles).toEqual(['editor'])
+
+    for (const roles of [undefined, []]) {
+      const error = await payload
+        .create({
+          collection: 'users',
+          // The generated type requires roles; the test sends what a client might.
+          data: { ...data('no-role@example.test'), roles } as unknown as Omit<User, 'id'>,
+          user: admin,
+          overrideAccess: false,
+        })
+        .catch((e) => e)
+      expect(error).toMatchObject({ name: 'ValidationError', status: 400 })
+      expect(error.data.errors).toEqual([
+        { label: 'Roles', message: NO_ROLE_MESSAGE, path: 'roles' },
+      ])
+    }
   })
 
   it('does not let anyone but an admin change roles, including their own', async () => {
