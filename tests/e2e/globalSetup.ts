@@ -81,6 +81,9 @@ function serverEnv(dir: string): NodeJS.ProcessEnv {
     MEDIA_DIR: path.join(dir, 'media'),
     ADMIN_UI: 'build',
     DEMO_PASSWORD: 'demo-password',
+    // Every story logs its users in once, all from 127.0.0.1: more than the default 10 logins in
+    // 15 minutes. The limit itself is tested over HTTP (tests/http/security-accounts.test.ts).
+    AUTH_RATE_LIMIT: '50/900',
   }
   for (const name of [
     'SMTP_HOST',
