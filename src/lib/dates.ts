@@ -4,7 +4,7 @@
  */
 export const ADMIN_DATE_FORMAT = 'd MMM yyyy, HH:mm'
 
-const formatter = () =>
+const formatter = (timeZone?: string) =>
   new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
@@ -12,13 +12,17 @@ const formatter = () =>
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone,
   })
 
-/** "2 Dec 2026, 09:30" in the viewer's time zone; '' for no date. */
-export function formatAdminDate(value: string | Date | null | undefined): string {
+/** "2 Dec 2026, 09:30" in the viewer's time zone (or `timeZone`); '' for no date. */
+export function formatAdminDate(
+  value: string | Date | null | undefined,
+  timeZone?: string,
+): string {
   if (!value) return ''
   const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : formatter().format(date)
+  return Number.isNaN(date.getTime()) ? '' : formatter(timeZone).format(date)
 }
 
 /** The viewer's time zone, e.g. "Europe/Oslo", shown beside times they pick or read. */

@@ -9,7 +9,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, test } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const PASSWORD = 'demo-password'
@@ -255,4 +255,45 @@ export async function fetchAsUser(
     },
     { path, method: init.method, json: init.json },
   )
+}
+
+/** Each user's window, logged in on first use (logins are rate limited) and kept for later steps. */
+export function userWindows(browser: () => Browser, baseUrl: string) {
+  const sessions = new Map<Role, Session>()
+  return {
+    sessions,
+    async as(who: Role): Promise<Session> {
+      if (!sessions.has(who)) sessions.set(who, await logIn(browser(), baseUrl, who))
+      return sessions.get(who)!
+    },
+  }
+}
+
+/**
+ * The steps of one story that follow each other: a step is skipped after an earlier one failed,
+ * or when `skip` gives a reason; on its own failure every user's page is saved as
+ * `FAILED-<prefix><n>-<user>.png`.
+ */
+export function storySteps(sessions: Map<Role, Session>, prefix: string) {
+  let failed: string | undefined
+  return (
+    name: string,
+    body: () => Promise<void>,
+    options: { timeout?: number; skip?: string } = {},
+  ) =>
+    test(
+      name,
+      async (context) => {
+        if (failed) context.skip(`an earlier step failed: ${failed}`)
+        if (options.skip) context.skip(options.skip)
+        try {
+          await body()
+        } catch (error) {
+          failed = name
+          await screenshotSessions([...sessions.values()], `FAILED-${prefix}${name.split('.')[0]}`)
+          throw error
+        }
+      },
+      options.timeout,
+    )
 }

@@ -7,7 +7,7 @@
  * for review while the live version stays live. Each step depends on the one before.
  */
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest'
 
 import { richText } from '../../src/lib/richText'
 import {
@@ -15,14 +15,12 @@ import {
   bodyOf,
   fetchAsUser,
   launch,
-  logIn,
   panel,
   panelState,
   screenshot,
-  screenshotSessions,
   settled,
-  type Role,
-  type Session,
+  storySteps,
+  userWindows,
 } from './browser'
 
 const baseUrl = inject('baseUrl')
@@ -38,32 +36,11 @@ const REWORDED = `Bridge reopens a week early${run}`
 const LIVE_QUOTE = 'The crews worked through the weekend.'
 
 let browser: Browser
-const sessions = new Map<Role, Session>()
-let failed: string | undefined
 let articleId: number
 let liveId: number
 
-async function as(who: Role): Promise<Session> {
-  if (!sessions.has(who)) sessions.set(who, await logIn(browser, baseUrl, who))
-  return sessions.get(who)!
-}
-
-function step(name: string, body: () => Promise<void>, timeout?: number) {
-  test(
-    name,
-    async (context) => {
-      if (failed) context.skip(`an earlier step failed: ${failed}`)
-      try {
-        await body()
-      } catch (error) {
-        failed = name
-        await screenshotSessions([...sessions.values()], `FAILED-editing-step${name.split('.')[0]}`)
-        throw error
-      }
-    },
-    timeout,
-  )
-}
+const { sessions, as } = userWindows(() => browser, baseUrl)
+const step = storySteps(sessions, 'editing-step')
 
 const sourceIdOf = async (page: Page, name: string): Promise<number> => {
   const res = await fetchAsUser(
@@ -193,7 +170,8 @@ describe.sequential('editing an article in the admin UI', () => {
       expect(refused.status()).toBe(400)
       const message = 'Cannot submit: Quote block 1 names no source.'
       expect(JSON.parse(await refused.text()).errors[0].message).toBe(message)
-      await page.getByText(message).waitFor()
+      // In the panel (a toast says it too).
+      await page.getByTestId('workflow-error').filter({ hasText: message }).waitFor()
       expect(await panelState(page)).toBe('draft')
       await screenshot(page, 'editing-submit-refused-quote-without-source')
     },
@@ -315,7 +293,7 @@ describe.sequential('editing an article in the admin UI', () => {
       ).toBeGreaterThan(0)
       await screenshot(editorPage, 'editing-compare-quote-source')
     },
-    180_000,
+    { timeout: 180_000 },
   )
 
   step(

@@ -6,7 +6,7 @@
  * Jobs, which nobody else sees. Each step depends on the one before; after a failure the rest are skipped.
  */
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest'
 
 import { richText } from '../../src/lib/richText'
 import {
@@ -14,7 +14,6 @@ import {
   bodyOf,
   fetchAsUser,
   launch,
-  logIn,
   openArticle,
   panel,
   panelActions,
@@ -24,10 +23,11 @@ import {
   publishControls,
   queue,
   screenshot,
-  screenshotSessions,
   settled,
+  storySteps,
   type Role,
   type Session,
+  userWindows,
 } from './browser'
 
 const baseUrl = inject('baseUrl')
@@ -57,43 +57,12 @@ const NAMES: Record<Role, string> = {
 }
 
 let browser: Browser
-const sessions = new Map<Role, Session>()
-let failed: string | undefined
 let articleId: number
 let slug: string
 let publishedAt: number
 
-/** The user's browser window, logged in on first use and kept for the later steps. */
-async function as(who: Role): Promise<Session> {
-  if (!sessions.has(who)) sessions.set(who, await logIn(browser, baseUrl, who))
-  return sessions.get(who)!
-}
-
-/**
- * A step: skipped after an earlier failure, or when `skip` gives a reason; on its own failure,
- * every user's page is saved.
- */
-function step(
-  name: string,
-  body: () => Promise<void>,
-  options: { timeout?: number; skip?: string } = {},
-) {
-  test(
-    name,
-    async (context) => {
-      if (failed) context.skip(`an earlier step failed: ${failed}`)
-      if (options.skip) context.skip(options.skip)
-      try {
-        await body()
-      } catch (error) {
-        failed = name
-        await screenshotSessions([...sessions.values()], `FAILED-step${name.split('.')[0]}`)
-        throw error
-      }
-    },
-    options.timeout,
-  )
-}
+const { sessions, as } = userWindows(() => browser, baseUrl)
+const step = storySteps(sessions, 'step')
 
 /** A job as an admin reads it over REST (`payload-jobs`, what the Jobs list shows). */
 type Job = {

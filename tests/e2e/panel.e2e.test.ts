@@ -8,6 +8,7 @@
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { formatAdminDate } from '../../src/lib/dates'
 import { richText } from '../../src/lib/richText'
 import {
   act,
@@ -16,7 +17,6 @@ import {
   documentStatus,
   fetchAsUser,
   launch,
-  logIn,
   notSaved,
   openArticle,
   panel,
@@ -30,6 +30,7 @@ import {
   type Session,
   settled,
   tokenOf,
+  userWindows,
 } from './browser'
 
 const baseUrl = inject('baseUrl')
@@ -37,14 +38,8 @@ const run = Date.now().toString(36)
 const OSLO = 'Europe/Oslo'
 
 let browser: Browser
-const sessions = new Map<Role, Session>()
+const { sessions, as: session } = userWindows(() => browser, baseUrl)
 const windows: Session[] = []
-
-/** A user's window, logged in once (logins are rate limited) and kept for the other tests. */
-async function session(who: Role): Promise<Session> {
-  if (!sessions.has(who)) sessions.set(who, await logIn(browser, baseUrl, who))
-  return sessions.get(who)!
-}
 
 async function as(who: Role, window?: Parameters<typeof anotherWindow>[2]): Promise<Page> {
   if (!window) return (await session(who)).page
@@ -108,18 +103,6 @@ function recordWorkflowPosts(page: Page, id: number): Request[] {
   page.on('request', (request) => void (isWorkflowPost(id)(request) && posts.push(request)))
   return posts
 }
-
-/** What a person reads: a date as the admin formats it, in a given time zone. */
-const inZone = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso))
 
 beforeAll(async () => {
   browser = await launch()
@@ -316,7 +299,7 @@ describe('the workflow panel', () => {
     const res = await scheduled
     expect(res.status(), await bodyOf(res)).toBe(200)
     const { publishAt } = JSON.parse(res.request().postData() ?? '{}') as { publishAt: string }
-    expect(inZone(publishAt, OSLO)).toBe(shown)
+    expect(formatAdminDate(publishAt, OSLO)).toBe(shown)
 
     await panel(page).locator('h4 [data-review-state="scheduled"]').waitFor()
     expect(await panel(page).getByTestId('workflow-scheduled-for').innerText()).toBe(
