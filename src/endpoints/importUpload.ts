@@ -89,6 +89,14 @@ const safeName = (name: string) =>
     .replace(/[^\w.-]+/g, '_')
     .replace(/^\.+/, '') || 'upload.txt'
 
+/** What POST /api/import answers; the import page reads it. */
+export type ImportAnswer = {
+  file: string
+  summary: ReturnType<typeof summarize>
+  report: ImportReport
+  text: string
+}
+
 const summarize = (report: ImportReport) => {
   const count = (outcome: PostResult['outcome']) =>
     report.posts.filter((post) => post.outcome === outcome).length
@@ -180,12 +188,13 @@ export const importUpload: Endpoint = {
         dryRun: report.dryRun,
         posts: report.posts.length,
       })
-      return Response.json({
+      const answer: ImportAnswer = {
         file: name,
         summary: summarize(report),
         report,
         text: formatReport(report),
-      })
+      }
+      return Response.json(answer)
     } finally {
       running = false
       await fs.rm(dir, { recursive: true, force: true })
