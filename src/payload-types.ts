@@ -379,6 +379,10 @@ export interface WorkflowEvent {
    * Empty for the scheduler.
    */
   actor?: (number | null) | User;
+  /**
+   * Who acted, by name when it happened ("Scheduler" for the scheduler).
+   */
+  actorName?: string | null;
   note?: string | null;
   contentHash?: string | null;
   updatedAt: string;
@@ -745,6 +749,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   from?: T;
   to?: T;
   actor?: T;
+  actorName?: T;
   note?: T;
   contentHash?: T;
   updatedAt?: T;

@@ -3,7 +3,7 @@
  * earlier approved comments on the same article, moderation fields set where a moderator acted.
  * Pure: ids, dates and the moderator come in.
  */
-import { COMMENT_STATUSES } from '../../src/collections/Comments'
+import { COMMENT_STATUSES } from '../../src/services/comments/statuses'
 import type { Id } from './articles'
 import { commentText } from './content'
 import type { Random } from './random'

@@ -23,7 +23,9 @@ export const WorkflowEvents: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'action',
-    defaultColumns: ['article', 'action', 'from', 'to', 'actor', 'createdAt'],
+    defaultColumns: ['articleTitle', 'action', 'from', 'to', 'actorName', 'note', 'createdAt'],
+    // The list's search box finds events by the article's title and by who acted.
+    listSearchableFields: ['articleTitle', 'actorName'],
     group: 'Workflow',
     hidden: hiddenFromContributors,
   },
@@ -35,6 +37,7 @@ export const WorkflowEvents: CollectionConfig = {
     {
       name: 'articleTitle',
       type: 'text',
+      label: 'Article title',
       admin: { description: 'The title when the event happened.' },
     },
     {
@@ -56,7 +59,16 @@ export const WorkflowEvents: CollectionConfig = {
       name: 'actor',
       type: 'relationship',
       relationTo: USERS,
+      label: 'Actor account',
       admin: { description: 'Empty for the scheduler.' },
+    },
+    {
+      name: 'actorName',
+      type: 'text',
+      label: 'Actor',
+      admin: {
+        description: 'Who acted, by name when it happened ("Scheduler" for the scheduler).',
+      },
     },
     { name: 'note', type: 'textarea' },
     // A hash of the content when the event happened: which version an action saw.

@@ -1,7 +1,14 @@
-import type { ServerProps } from 'payload'
+import { Pill } from '@payloadcms/ui'
+import type { PaginatedDocs, ServerProps } from 'payload'
 import React from 'react'
 
 import { isStaff } from '../access/roles'
+import { formatAdminDate, formatAge } from '../lib/dates'
+import type { Article, Comment } from '../payload-types'
+import { factsOf } from '../services/workflow/facts'
+import { decide, TRANSITIONS } from '../workflow'
+import { LocalTime } from './LocalTime'
+import { ModerationButtons } from './moderation/ModerationButtons'
 
 const QUEUES = [
   { state: 'in_review', title: 'In review' },
@@ -11,35 +18,160 @@ const QUEUES = [
 ] as const
 
 const SHOWN = 10
+const PENDING_COMMENTS = '/admin/collections/comments?where[status][equals]=pending'
 
 const Count = ({ n }: { n: number }) => (
-  <span
-    data-count={n}
-    style={{
-      background: 'var(--theme-elevation-150)',
-      borderRadius: 10,
-      fontSize: 12,
-      padding: '1px 8px',
-    }}
-  >
-    {n}
-  </span>
+  <Pill size="small" pillStyle={n ? 'light' : 'light-gray'}>
+    <span data-count={n}>{n}</span>
+  </Pill>
 )
 
 /**
- * What a publisher opens first thing in the morning: the review queues and the comments waiting
- * for moderation, each row linking to its document. Queried with the viewer's own access, so a
- * contributor sees only their own articles and no comment queue.
+ * Why the signed-in publisher may not approve an article in review (four-eyes, or what it still
+ * lacks), from the same rules the server applies; null when they may, or are not a publisher.
+ */
+function approvalBlock(article: Article, user: ServerProps['user']): string | null {
+  if (!user || !TRANSITIONS.approve.roles.some((role) => user.roles?.includes(role))) return null
+  const authorUsers = (article.authors ?? []).map((author) =>
+    typeof author === 'object' ? author.user : undefined,
+  )
+  const decision = decide(
+    factsOf(article, authorUsers, false),
+    { id: user.id, roles: user.roles ?? [] },
+    { action: 'approve', now: new Date() },
+  )
+  return decision.ok ? null : (decision.reason ?? decision.message)
+}
+
+const ArticleRow = ({ article, user }: { article: Article; user: ServerProps['user'] }) => {
+  const blocked = article.reviewState === 'in_review' ? approvalBlock(article, user) : null
+  return (
+    <li className="review-desk__item" data-article={article.id}>
+      <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a>
+      {article.reviewState === 'scheduled' && article.publishAt && (
+        <span className="review-desk__meta">
+          <LocalTime value={article.publishAt} />
+        </span>
+      )}
+      {blocked && (
+        <span className="review-desk__blocked" data-cannot-approve title={blocked}>
+          <Pill pillStyle="warning" size="small">
+            Not yours to approve
+          </Pill>{' '}
+          <span className="review-desk__meta">{blocked}</span>
+        </span>
+      )}
+    </li>
+  )
+}
+
+const Queue = ({
+  state,
+  title,
+  found,
+  user,
+}: {
+  state: string
+  title: string
+  found: PaginatedDocs<Article>
+  user: ServerProps['user']
+}) => (
+  <section className="review-desk__queue" data-queue={state}>
+    <h4>
+      {title} <Count n={found.totalDocs} />
+    </h4>
+    <ul>
+      {found.docs.map((article) => (
+        <ArticleRow key={article.id} article={article} user={user} />
+      ))}
+      {found.totalDocs === 0 && <li className="review-desk__meta">Nothing here.</li>}
+      {found.totalDocs > SHOWN && (
+        <li className="review-desk__meta">… and {found.totalDocs - SHOWN} more</li>
+      )}
+    </ul>
+  </section>
+)
+
+const articleOf = (comment: Comment) =>
+  typeof comment.article === 'object' && comment.article ? comment.article : null
+
+/** The comments waiting for a verdict: a line of each, its article, who wrote it and when. */
+const PendingComments = ({ found }: { found: PaginatedDocs<Comment> }) => (
+  <section className="review-desk__queue review-desk__comments" data-queue="comments">
+    <h4>
+      Comments pending moderation <Count n={found.totalDocs} />
+    </h4>
+    {found.totalDocs === 0 ? (
+      <p className="review-desk__meta">Nothing waiting.</p>
+    ) : (
+      <div className="table">
+        <table>
+          <thead>
+            <tr>
+              <th>Comment</th>
+              <th>Article</th>
+              <th>Author</th>
+              <th>Received</th>
+              <th>Moderate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.docs.map((comment) => (
+              <tr key={comment.id} data-comment={comment.id}>
+                <td>
+                  <a
+                    className="comment-line"
+                    href={`/admin/collections/comments/${comment.id}`}
+                    title={comment.body}
+                  >
+                    {comment.body}
+                  </a>
+                </td>
+                <td>
+                  {articleOf(comment) ? (
+                    <a href={`/admin/collections/articles/${articleOf(comment)!.id}`}>
+                      {articleOf(comment)!.title}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{comment.authorName}</td>
+                <td>
+                  <time dateTime={comment.createdAt} title={formatAdminDate(comment.createdAt)}>
+                    {formatAge(comment.createdAt)}
+                  </time>
+                </td>
+                <td>
+                  <ModerationButtons
+                    id={comment.id}
+                    status={comment.status}
+                    who={comment.authorName}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+    {found.totalDocs > SHOWN && (
+      <p className="review-desk__meta">
+        … and {found.totalDocs - SHOWN} more: <a href={PENDING_COMMENTS}>all pending comments</a>
+      </p>
+    )}
+  </section>
+)
+
+/**
+ * What a publisher opens first thing in the morning: the review queues (marking what the
+ * signed-in publisher may not approve, and why) and the comments waiting for moderation, with
+ * their verdicts one click away. Queried with the viewer's own access, so a contributor sees only
+ * their own articles and no comment queue.
  */
 export async function ReviewDashboard({ payload, user }: ServerProps) {
   if (!user) return null
-  const asViewer = {
-    overrideAccess: false,
-    user,
-    depth: 0,
-    limit: SHOWN,
-    sort: '-updatedAt',
-  } as const
+  const asViewer = { overrideAccess: false, user, limit: SHOWN } as const
   const queues = await Promise.all(
     QUEUES.map(async (queue) => ({
       ...queue,
@@ -47,6 +179,9 @@ export async function ReviewDashboard({ payload, user }: ServerProps) {
         collection: 'articles',
         draft: true,
         where: { reviewState: { equals: queue.state } },
+        // The authors' accounts, for the four-eyes mark.
+        depth: queue.state === 'in_review' ? 1 : 0,
+        sort: '-updatedAt',
         ...asViewer,
       }),
     })),
@@ -55,67 +190,22 @@ export async function ReviewDashboard({ payload, user }: ServerProps) {
     ? await payload.find({
         collection: 'comments',
         where: { status: { equals: 'pending' } },
-        ...asViewer,
         depth: 1,
+        populate: { articles: { title: true } },
         sort: 'createdAt',
+        ...asViewer,
       })
     : null
 
   return (
-    <section data-testid="review-dashboard" style={{ marginBottom: 32 }}>
-      <h2 style={{ marginBottom: 16 }}>Review desk</h2>
-      <div
-        style={{
-          display: 'grid',
-          gap: 16,
-          gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
-        }}
-      >
-        {queues.map(({ state, title, found }) => (
-          <div
-            key={state}
-            data-queue={state}
-            style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}
-          >
-            <h4 style={{ margin: '0 0 8px' }}>
-              {title} <Count n={found.totalDocs} />
-            </h4>
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {found.docs.map((article) => (
-                <li key={article.id}>
-                  <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a>
-                  {state === 'scheduled' && article.publishAt && (
-                    <> — {new Date(article.publishAt).toUTCString()}</>
-                  )}
-                </li>
-              ))}
-              {found.totalDocs === 0 && <li>Nothing here.</li>}
-              {found.totalDocs > SHOWN && <li>… and {found.totalDocs - SHOWN} more</li>}
-            </ul>
-          </div>
+    <section data-testid="review-dashboard" className="review-desk">
+      <h2>Review desk</h2>
+      <div className="review-desk__queues">
+        {queues.map((queue) => (
+          <Queue key={queue.state} {...queue} user={user} />
         ))}
-        {comments && (
-          <div
-            data-queue="comments"
-            style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12 }}
-          >
-            <h4 style={{ margin: '0 0 8px' }}>
-              Comments pending moderation <Count n={comments.totalDocs} />
-            </h4>
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {comments.docs.map((comment) => (
-                <li key={comment.id}>
-                  <a href={`/admin/collections/comments/${comment.id}`}>{comment.authorName}</a> on{' '}
-                  {typeof comment.article === 'object'
-                    ? comment.article?.title
-                    : `article ${comment.article}`}
-                </li>
-              ))}
-              {comments.totalDocs === 0 && <li>Nothing waiting.</li>}
-            </ul>
-          </div>
-        )}
       </div>
+      {comments && <PendingComments found={comments} />}
     </section>
   )
 }

@@ -7,6 +7,7 @@ import React, { useEffect, useRef, useState } from 'react'
 import { formatAdminDate, viewerTimeZone } from '../lib/dates'
 import type { Action } from '../workflow/states'
 import { eventLabel } from '../workflow/labels'
+import { apiErrorOf } from './apiError'
 import { ReviewStateBadge } from './ReviewStateBadge'
 import { ActionNote } from './workflowPanel/ActionNote'
 import { SaveStatusNotice } from './workflowPanel/SaveStatusNotice'
@@ -17,11 +18,6 @@ import { useSaveDraft } from './workflowPanel/useSaveDraft'
 import { useSaveStatus } from './workflowPanel/useSaveStatus'
 import { WorkflowHistory } from './workflowPanel/WorkflowHistory'
 import { reloadWorkflow, useWorkflow } from './workflowPanel/workflowStore'
-
-const errorOf = async (res: Response) => {
-  const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null
-  return body?.errors?.[0]?.message ?? `The server answered ${res.status}.`
-}
 
 /**
  * The review workflow in the article's sidebar: the state, the actions the signed-in user may take
@@ -81,7 +77,7 @@ const ArticleWorkflow: React.FC<{ id: number | string }> = ({ id }) => {
         body: JSON.stringify(body),
       })
       if (!res.ok) {
-        const message = await errorOf(res)
+        const message = await apiErrorOf(res)
         setError(message)
         toast.error(message)
       } else {

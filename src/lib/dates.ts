@@ -27,3 +27,25 @@ export function formatAdminDate(
 
 /** The viewer's time zone, e.g. "Europe/Oslo", shown beside times they pick or read. */
 export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+/**
+ * How long ago, in a moderator's words: "just now", "5 min ago", "3 h ago", "2 days ago"; past a
+ * week the date itself. '' for no date.
+ */
+export function formatAge(
+  value: string | Date | null | undefined,
+  now: Date = new Date(),
+  timeZone?: string,
+): string {
+  if (!value) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000)
+  if (minutes < 1) return 'just now'
+  if (minutes < 60) return `${minutes} min ago`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return `${hours} h ago`
+  const days = Math.floor(hours / 24)
+  if (days < 8) return days === 1 ? '1 day ago' : `${days} days ago`
+  return formatAdminDate(date, timeZone)
+}

@@ -4,6 +4,7 @@ import * as migration_20261125_114603_comments_moderation_preview from './202611
 import * as migration_20261125_122345_forgot_password_without_interval from './20261125_122345_forgot_password_without_interval';
 import * as migration_20261125_124206_import_fields from './20261125_124206_import_fields';
 import * as migration_20261125_140102_comment_listing_indexes from './20261125_140102_comment_listing_indexes';
+import * as migration_20261202_144613_audit_actor_names from './20261202_144613_audit_actor_names';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_140102_comment_listing_indexes.up,
     down: migration_20261125_140102_comment_listing_indexes.down,
-    name: '20261125_140102_comment_listing_indexes'
+    name: '20261125_140102_comment_listing_indexes',
+  },
+  {
+    up: migration_20261202_144613_audit_actor_names.up,
+    down: migration_20261202_144613_audit_actor_names.down,
+    name: '20261202_144613_audit_actor_names'
   },
 ];

@@ -143,8 +143,8 @@ describe.sequential('editorial workflow in the admin UI', () => {
       await quote.locator('textarea[name="text"]').fill(QUOTE)
       // Payload's Lexical block sends each change to the server and writes the answer back into the
       // block; a Source chosen while the Text's answer is on its way is dropped from the saved body
-      // (the select still shows it; Save Draft answers 400 "Body > Source: This field is required").
-      // A person pauses here anyway; the test waits for that answer.
+      // (the select still shows it, and the draft is saved with an unsourced quote that submission
+      // then refuses). A person pauses here anyway; the test waits for that answer.
       await settled(page)
       await quote.locator('#field-source .rs__control').click()
       await page.keyboard.type('Harbour')
@@ -378,9 +378,9 @@ describe.sequential('editorial workflow in the admin UI', () => {
         waitUntil: 'commit',
       })
       const status = page.locator('#field-status')
-      expect(await status.locator('.rs__single-value').innerText()).toBe('pending')
+      expect(await status.locator('.rs__single-value').innerText()).toBe('Pending')
       await status.locator('.rs__control').click()
-      await page.locator('.rs__option', { hasText: /^approved$/ }).click()
+      await page.locator('.rs__option', { hasText: /^Approved$/ }).click()
       const saved = page.waitForResponse(
         (res) =>
           res.request().method() === 'PATCH' &&
@@ -390,7 +390,7 @@ describe.sequential('editorial workflow in the admin UI', () => {
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       expect((await saved).status()).toBe(200)
       await page.getByText('successfully', { exact: false }).first().waitFor()
-      expect(await status.locator('.rs__single-value').innerText()).toBe('approved')
+      expect(await status.locator('.rs__single-value').innerText()).toBe('Approved')
       // The server recorded who moderated it.
       await page.locator('#field-moderatedBy', { hasText: NAMES.editor }).waitFor()
       await screenshot(page, '08-editor-approved-comment')

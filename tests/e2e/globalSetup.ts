@@ -84,6 +84,8 @@ function serverEnv(dir: string): NodeJS.ProcessEnv {
     // Every story logs its users in once, all from 127.0.0.1: more than the default 10 logins in
     // 15 minutes. The limit itself is tested over HTTP (tests/http/security-accounts.test.ts).
     AUTH_RATE_LIMIT: '50/900',
+    // Likewise the stories post their readers' comments from one address.
+    COMMENT_RATE_LIMIT: '30/60',
   }
   for (const name of [
     'SMTP_HOST',

@@ -591,10 +591,11 @@ describe('moderation', () => {
       const rejected = await stored(id)
       expect(rejected.moderatedBy).toBe(publisher.id)
 
-      await api('PATCH', `/api/comments/${id}`, {
+      const again = await api('PATCH', `/api/comments/${id}`, {
         auth: auth.editor,
-        json: { authorName: 'Renamed by the desk' },
+        json: { status: 'rejected' },
       })
+      expect(again.status, messages(again)).toBe(200)
       const edited = await stored(id)
       expect(edited.moderatedBy).toBe(publisher.id)
       expect(edited.moderatedAt).toBe(rejected.moderatedAt)
@@ -609,6 +610,80 @@ describe('moderation', () => {
       expect(sendEmail).not.toHaveBeenCalled()
     } finally {
       sendEmail.mockRestore()
+    }
+  })
+
+  it("refuses (403) a change to a reader's name, email or text, by REST, in bulk and by GraphQL, and stores nothing of it", async () => {
+    const created = await post(submission(live))
+    const id = created.body.doc.id
+    const before = await stored(id)
+    for (const [field, value, word] of [
+      ['authorName', 'Renamed by the desk', 'name'],
+      ['authorEmail', 'someone-else@example.test', 'email'],
+      ['body', 'Words the reader never wrote.', 'text'],
+    ] as const) {
+      const res = await api('PATCH', `/api/comments/${id}`, {
+        auth: auth.editor,
+        json: { status: 'approved', [field]: value },
+      })
+      expect(res.status, messages(res)).toBe(403)
+      expect(messages(res)).toContain(`A comment's ${word} is the reader's own`)
+    }
+    const bulk = await api('PATCH', `/api/comments?where[id][equals]=${id}`, {
+      auth: auth.publisher,
+      json: { body: 'Bulk rewrite.' },
+    })
+    expect(bulk.body.docs ?? [], messages(bulk)).toHaveLength(0)
+    expect(messages(bulk)).toContain("A comment's text is the reader's own")
+    const { body } = await graphql(
+      server.url,
+      'mutation ($id: Int!) { updateComment(id: $id, data: { body: "Rewritten" }) { body } }',
+      { id },
+      auth.publisher,
+    )
+    expect(body.errors?.[0]?.extensions?.statusCode).toBe(403)
+    // Nothing of any refused request was stored, not even the status sent with it.
+    expect(await stored(id)).toEqual(before)
+
+    // Sending the stored words back unchanged, as the admin's form does with a status change, is fine.
+    const same = await api('PATCH', `/api/comments/${id}`, {
+      auth: auth.editor,
+      json: {
+        status: 'approved',
+        authorName: before.authorName,
+        authorEmail: before.authorEmail,
+        body: before.body,
+      },
+    })
+    expect(same.status, messages(same)).toBe(200)
+    expect((await stored(id)).status).toBe('approved')
+  })
+
+  it('never lets a status be cleared: 400 naming the status, and the comment keeps its own', async () => {
+    const created = await post(submission(other))
+    const id = created.body.doc.id
+    for (const status of [null, '']) {
+      const res = await api('PATCH', `/api/comments/${id}`, { auth: auth.editor, json: { status } })
+      expect(res.status, messages(res)).toBe(400)
+      expect(fieldPaths(res)).toEqual(['status'])
+      expect(JSON.stringify(res.body)).toContain('A comment always has a status')
+    }
+    expect((await stored(id)).status).toBe('pending')
+  })
+
+  it('moderates a selection in one request (the list’s bulk verdict), recording the moderator on each', async () => {
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await post(submission(other))).body.doc.id as Id),
+    )
+    const res = await api(
+      'PATCH',
+      `/api/comments?${ids.map((id, i) => `where[id][in][${i}]=${id}`).join('&')}&depth=0`,
+      { auth: auth.editor, json: { status: 'rejected' } },
+    )
+    expect(res.status, messages(res)).toBe(200)
+    expect(res.body.docs).toHaveLength(3)
+    for (const id of ids) {
+      expect(await stored(id)).toMatchObject({ status: 'rejected', moderatedBy: editor.id })
     }
   })
 

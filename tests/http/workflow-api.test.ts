@@ -5,6 +5,7 @@ import {
   PUBLISH_THROUGH_WORKFLOW,
   RESTORE_AS_DRAFT,
 } from '../../src/hooks/articles/saveEditsAsDrafts'
+import { formatAdminDate } from '../../src/lib/dates'
 import type { Article, Author, Source, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
 import {
@@ -572,7 +573,7 @@ describe('the other actions over HTTP', () => {
     expect(scheduled.status, messageOf(scheduled)).toBe(200)
     expect(scheduled.body).toMatchObject({
       reviewState: 'scheduled',
-      event: { action: 'schedule', note: `Scheduled for ${publishAt}` },
+      event: { action: 'schedule', note: `Scheduled for ${formatAdminDate(publishAt, 'UTC')} UTC` },
     })
     expect(Date.parse((await latest(article.id)).publishAt!)).toBe(Date.parse(publishAt))
     await expectNotPublic(article.id)
@@ -1152,6 +1153,25 @@ describe('the audit trail', () => {
     })
     const stored = await payload.findByID({ collection: 'workflow-events', id: eventId, depth: 0 })
     expect(stored).toMatchObject({ action: 'submit', seq: 1, note: null })
+  })
+
+  it("names who acted and the article's title, so the audit list finds events by either", async () => {
+    const stored = await payload.findByID({ collection: 'workflow-events', id: eventId, depth: 0 })
+    const article = await latest(articleId)
+    expect(stored).toMatchObject({ actorName: editor.name, articleTitle: article.title })
+    // The admin's search box queries these two fields (listSearchableFields) with `like`.
+    const byActor = await api(
+      'GET',
+      `/api/workflow-events?depth=0&where[actorName][like]=${encodeURIComponent(editor.name.split(' ')[0])}&where[article][equals]=${articleId}`,
+      { auth: auth.publisher },
+    )
+    expect(byActor.body.docs.map((event: { id: Id }) => event.id)).toEqual([eventId])
+    const byTitle = await api(
+      'GET',
+      `/api/workflow-events?depth=0&where[articleTitle][like]=${encodeURIComponent(article.title.slice(0, 12))}`,
+      { auth: auth.publisher },
+    )
+    expect(byTitle.body.docs.map((event: { id: Id }) => event.id)).toContain(eventId)
   })
 
   it('cannot be written over GraphQL, not even by an admin', async () => {

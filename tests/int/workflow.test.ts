@@ -281,6 +281,7 @@ describe('scheduled publishing', () => {
       from: 'scheduled',
       to: 'published',
       actor: null,
+      actorName: 'Scheduler',
     })
   })
 

@@ -5,6 +5,9 @@ import { refuse } from '../../lib/refuse'
 import type { WorkflowEvent } from '../../payload-types'
 import { contentHash, type ReviewState } from '../../workflow'
 
+/** The name the audit trail gives the scheduler's own events. */
+export const SCHEDULER = 'Scheduler'
+
 export type EventInput = {
   article: number | string
   action: WorkflowEvent['action']
@@ -42,6 +45,7 @@ export async function recordEvent(req: PayloadRequest, input: EventInput): Promi
         from: input.from,
         to: input.to,
         actor: input.system ? null : ((req.user?.id as number | undefined) ?? null),
+        actorName: input.system ? SCHEDULER : (req.user?.name ?? null),
         note: input.note || null,
         contentHash: input.doc ? contentHash(input.doc) : null,
         articleTitle: input.doc && 'title' in input.doc ? String(input.doc.title) : null,

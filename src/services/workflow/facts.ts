@@ -46,19 +46,27 @@ export async function loadArticle(
     where: { and: [{ id: { equals: article.id } }, { _status: { equals: 'published' } }] },
     req,
   })
+  const authorUserIds = authors.map((author) => idOf(author.user))
+  return { article, facts: factsOf(article, authorUserIds, live.totalDocs > 0) }
+}
+
+/**
+ * What the workflow rules need to know about an article (any depth): its state, the accounts
+ * behind its authors, who submitted and who edited it since, what it lacks, and whether it is live.
+ */
+export function factsOf(
+  article: Article,
+  authorUserIds: readonly unknown[],
+  live: boolean,
+): ArticleFacts {
+  const ids = (values: readonly unknown[]) =>
+    values.map(idOf).filter((x): x is number | string => x !== undefined && x !== null)
   return {
-    article,
-    facts: {
-      state: (article.reviewState ?? 'draft') as ReviewState,
-      authorUserIds: authors
-        .map((author) => idOf(author.user))
-        .filter((x): x is number | string => x !== undefined && x !== null),
-      submittedBy: idOf(article.submittedBy) ?? null,
-      editedSinceSubmit: (article.editedSinceSubmit ?? [])
-        .map(idOf)
-        .filter((x): x is number | string => x !== undefined),
-      missing: submitProblems(article),
-      live: live.totalDocs > 0,
-    },
+    state: (article.reviewState ?? 'draft') as ReviewState,
+    authorUserIds: ids(authorUserIds),
+    submittedBy: idOf(article.submittedBy) ?? null,
+    editedSinceSubmit: ids(article.editedSinceSubmit ?? []),
+    missing: submitProblems(article),
+    live,
   }
 }

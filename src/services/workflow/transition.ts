@@ -4,6 +4,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { ARTICLES, USERS } from '../../collections/slugs'
 import { inTransaction } from '../../db/transaction'
+import { formatAdminDate } from '../../lib/dates'
 import { refuse } from '../../lib/refuse'
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { allowedActions, contentHash, decide, type Action, type ReviewState } from '../../workflow'
@@ -108,7 +109,12 @@ export async function applyTransition(
     action: decision.action,
     from: decision.from,
     to: decision.to,
-    note: decision.note ?? (decision.publishAt ? `Scheduled for ${decision.publishAt}` : undefined),
+    // In words, as the history shows it; the exact time stays in the article's publishAt.
+    note:
+      decision.note ??
+      (decision.publishAt
+        ? `Scheduled for ${formatAdminDate(decision.publishAt, 'UTC')} UTC`
+        : undefined),
     doc,
     system: decision.action === 'scheduled_publish',
   })

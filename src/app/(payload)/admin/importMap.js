@@ -26,6 +26,11 @@ import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93
 import { ArticleBodyDiff as ArticleBodyDiff_b511ca7dc50e729ba87bb900f5c887dc } from '../../../../src/components/ArticleBodyDiff'
 import { ReviewStateCell as ReviewStateCell_e6c66212510cd16e5569f15cdc330a18 } from '../../../../src/components/ReviewStateCell'
 import { DocumentStatus as DocumentStatus_f5f03412a8036917295e6ce65ed89f74 } from '../../../../src/components/workflowPanel/DocumentStatus'
+import { CommentLineCell as CommentLineCell_299f976834247e4eee97464c3547bd2c } from '../../../../src/components/moderation/cells'
+import { CommentStatusCell as CommentStatusCell_299f976834247e4eee97464c3547bd2c } from '../../../../src/components/moderation/cells'
+import { CommentAgeCell as CommentAgeCell_299f976834247e4eee97464c3547bd2c } from '../../../../src/components/moderation/cells'
+import { ModerateCell as ModerateCell_299f976834247e4eee97464c3547bd2c } from '../../../../src/components/moderation/cells'
+import { BulkModeration as BulkModeration_f22fb5c994743840cfa95301554cd41d } from '../../../../src/components/moderation/BulkModeration'
 import { CurrentPasswordField as CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7 } from '../../../../src/components/CurrentPasswordField'
 import { ImportViewNavLink as ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd } from '../../../../src/components/ImportViewNavLink'
 import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
@@ -62,6 +67,11 @@ export const importMap = {
   "/src/components/ArticleBodyDiff#ArticleBodyDiff": ArticleBodyDiff_b511ca7dc50e729ba87bb900f5c887dc,
   "/src/components/ReviewStateCell#ReviewStateCell": ReviewStateCell_e6c66212510cd16e5569f15cdc330a18,
   "/src/components/workflowPanel/DocumentStatus#DocumentStatus": DocumentStatus_f5f03412a8036917295e6ce65ed89f74,
+  "/src/components/moderation/cells#CommentLineCell": CommentLineCell_299f976834247e4eee97464c3547bd2c,
+  "/src/components/moderation/cells#CommentStatusCell": CommentStatusCell_299f976834247e4eee97464c3547bd2c,
+  "/src/components/moderation/cells#CommentAgeCell": CommentAgeCell_299f976834247e4eee97464c3547bd2c,
+  "/src/components/moderation/cells#ModerateCell": ModerateCell_299f976834247e4eee97464c3547bd2c,
+  "/src/components/moderation/BulkModeration#BulkModeration": BulkModeration_f22fb5c994743840cfa95301554cd41d,
   "/src/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7,
   "/src/components/ImportViewNavLink#ImportViewNavLink": ImportViewNavLink_2325c0ab18430c902d2f7befa537d4cd,
   "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
