@@ -11,6 +11,7 @@ import { Comments } from './src/collections/Comments'
 import { Media, uploadLimits } from './src/collections/Media'
 import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
+import { PublicListings, PublicPages } from './src/collections/PublicPages'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
 import { jobsConfig } from './src/jobs/config'
@@ -20,11 +21,13 @@ import { importUpload } from './src/endpoints/importUpload'
 import { publicArticle } from './src/endpoints/publicArticle'
 import { publicArticles } from './src/endpoints/publicArticles'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
+import { publicReadQueries } from './src/graphql/publicReads'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
 import { afterErrorHooks, loggingLevels } from './src/hooks/errors'
 import { logGraphqlRefusalsAsInfo } from './src/lib/logGraphqlRefusals'
 import { capQueries } from './src/plugins/capQueries'
 import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
+import { keepPublicPages } from './src/plugins/keepPublicPages'
 import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
 import { refuseMalformedIds } from './src/plugins/refuseMalformedIds'
 import { emailAdapter } from './src/services/email'
@@ -51,7 +54,17 @@ export default buildConfig({
       },
     },
   },
-  collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents],
+  collections: [
+    Articles,
+    Authors,
+    Sources,
+    Comments,
+    Media,
+    Users,
+    WorkflowEvents,
+    PublicPages,
+    PublicListings,
+  ],
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
@@ -64,6 +77,7 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     mutations: articleWorkflowMutation,
+    queries: publicReadQueries,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
     validationRules: ({ variableValues }) => [limitListRows(variableValues)],
   },
@@ -71,7 +85,13 @@ export default buildConfig({
 
   hooks: { afterError: afterErrorHooks },
   // Each puts its beforeOperation hook first: the last listed runs first (ids, forbidden keys, caps).
-  plugins: [capQueries, invalidatePublicCache, refuseForbiddenKeys, refuseMalformedIds],
+  plugins: [
+    capQueries,
+    keepPublicPages,
+    invalidatePublicCache,
+    refuseForbiddenKeys,
+    refuseMalformedIds,
+  ],
   logger: {
     options: {
       level: logLevel(),

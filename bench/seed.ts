@@ -9,6 +9,7 @@
  * would have stored: each article has its main row (what the public API reads) and its latest
  * version (what the admin reads), workflow fields that agree with `_status`, and the audit events
  * of the steps that brought it there; the `approved` ones pass the real `publish` transition.
+ * The public pages (the read model) are rendered last, as `npm run public:rebuild` would.
  * Seed before serving: nothing here tells a running server's caches that the data changed.
  */
 import type { Payload } from 'payload'
@@ -20,6 +21,7 @@ import { createAccounts, deskOf, writeAuthors, writeSources } from './seed/peopl
 import { createRandom, weighted } from './seed/random'
 import { writeArticles, writeComments } from './seed/stages'
 import { SeedWriter } from './seed/writer'
+import { rebuildPublicPages } from '../src/services/publicPages/render'
 
 export {
   LARGE,
@@ -122,6 +124,8 @@ export async function seedNewsroom(payload: Payload, options: SeedOptions): Prom
       now,
     }),
   )
+  // Written below the hooks, so the public pages are rendered here, as a deploy's rebuild would.
+  await phase('public pages', options.articles, () => rebuildPublicPages(payload))
 
   const { byStatus } = comments
   const articleCount =

@@ -74,6 +74,8 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    'public-pages': PublicPage;
+    'public-listings': PublicListing;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +91,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'public-pages': PublicPagesSelect<false> | PublicPagesSelect<true>;
+    'public-listings': PublicListingsSelect<false> | PublicListingsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,6 +115,7 @@ export interface Config {
       publishScheduledArticle: TaskPublishScheduledArticle;
       sendEmail: TaskSendEmail;
       deliverWebhook: TaskDeliverWebhook;
+      renderPublicPages: TaskRenderPublicPages;
       inline: {
         input: unknown;
         output: unknown;
@@ -390,6 +395,57 @@ export interface WorkflowEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-pages".
+ */
+export interface PublicPage {
+  id: number;
+  article: string;
+  slug: string;
+  embeds?: string[] | null;
+  document:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-listings".
+ */
+export interface PublicListing {
+  id: number;
+  list: string;
+  article: string;
+  publishedAt: string;
+  lists:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  card:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -460,7 +516,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook';
+        taskSlug: 'inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook' | 'renderPublicPages';
         taskID: string;
         input?:
           | {
@@ -493,7 +549,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook') | null;
+  taskSlug?: ('inline' | 'publishScheduledArticle' | 'sendEmail' | 'deliverWebhook' | 'renderPublicPages') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -757,6 +813,31 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-pages_select".
+ */
+export interface PublicPagesSelect<T extends boolean = true> {
+  article?: T;
+  slug?: T;
+  embeds?: T;
+  document?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-listings_select".
+ */
+export interface PublicListingsSelect<T extends boolean = true> {
+  list?: T;
+  article?: T;
+  publishedAt?: T;
+  lists?: T;
+  card?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -875,6 +956,19 @@ export interface TaskDeliverWebhook {
   };
   output: {
     status?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderPublicPages".
+ */
+export interface TaskRenderPublicPages {
+  input: {
+    articles: string[];
+  };
+  output: {
+    rendered?: number | null;
+    removed?: number | null;
   };
 }
 /**

@@ -26,9 +26,10 @@ export function databaseAdapter(): DatabaseAdapterObj {
       }),
     )
   }
-  // The workarounds wrap the commit callbacks: a transaction's turn ends after its callbacks ran.
-  return withSqliteWorkarounds(
-    withCommitCallbacks(
+  // The commit callbacks wrap the workarounds: they run once the transaction's turn has ended, so
+  // one may write in a transaction of its own (the public pages' render) without waiting on itself.
+  return withCommitCallbacks(
+    withSqliteWorkarounds(
       sqliteAdapter({
         client: { url: db.url },
         wal: true,

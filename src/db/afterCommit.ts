@@ -1,17 +1,21 @@
-import type { BaseDatabaseAdapter, DatabaseAdapterObj, PayloadRequest } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload, PayloadRequest } from 'payload'
 
 type TransactionId = string | number
 
-const waiting = new Map<TransactionId, Array<() => void>>()
+type Callback = () => void | Promise<void>
+
+const waiting = new Map<TransactionId, Callback[]>()
 
 /**
  * Runs `callback` once the request's transaction has committed, or at once when the request has
  * none (the write is already done). A rollback drops it. For effects that must not be seen before
- * the data is: a reader that looks while the write is still uncommitted reads the old data.
+ * the data is: a reader that looks while the write is still uncommitted reads the old data. The
+ * commit waits for the callbacks, so a request answers once they are done; one that fails is
+ * logged and does not undo the commit (work that must not be lost is queued as a job first).
  */
-export async function afterCommit(req: PayloadRequest, callback: () => void): Promise<void> {
+export async function afterCommit(req: PayloadRequest, callback: Callback): Promise<void> {
   const id = await req.transactionID
-  if (id === undefined || id === null) return callback()
+  if (id === undefined || id === null) return runLogged(req.payload.logger, callback)
   const callbacks = waiting.get(id)
   if (callbacks) callbacks.push(callback)
   else waiting.set(id, [callback])
@@ -30,7 +34,7 @@ export function withCommitCallbacks(adapter: DatabaseAdapterObj): DatabaseAdapte
         await commit(key)
         const callbacks = waiting.get(key)
         waiting.delete(key)
-        callbacks?.forEach((callback) => callback())
+        for (const callback of callbacks ?? []) await runLogged(db.payload.logger, callback)
       }
       db.rollbackTransaction = async (id) => {
         const key = await id
@@ -39,5 +43,13 @@ export function withCommitCallbacks(adapter: DatabaseAdapterObj): DatabaseAdapte
       }
       return db
     },
+  }
+}
+
+async function runLogged(logger: Payload['logger'], callback: Callback): Promise<void> {
+  try {
+    await callback()
+  } catch (err) {
+    logger.error({ err, msg: 'A step after a commit failed; its queued job will run it again.' })
   }
 }

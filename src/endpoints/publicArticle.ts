@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { refuse } from '../lib/refuse'
-import { readPublicArticle } from '../services/publicArticle'
+import { readPublicArticle } from '../services/publicPages/read'
 
 /**
  * GET /api/public/articles/:slug — what an article page needs in one request: the published

@@ -5,6 +5,7 @@ import * as migration_20261125_122345_forgot_password_without_interval from './2
 import * as migration_20261125_124206_import_fields from './20261125_124206_import_fields';
 import * as migration_20261125_140102_comment_listing_indexes from './20261125_140102_comment_listing_indexes';
 import * as migration_20261202_144613_audit_actor_names from './20261202_144613_audit_actor_names';
+import * as migration_20261202_151337_public_read_model from './20261202_151337_public_read_model';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_144613_audit_actor_names.up,
     down: migration_20261202_144613_audit_actor_names.down,
-    name: '20261202_144613_audit_actor_names'
+    name: '20261202_144613_audit_actor_names',
+  },
+  {
+    up: migration_20261202_151337_public_read_model.up,
+    down: migration_20261202_151337_public_read_model.down,
+    name: '20261202_151337_public_read_model'
   },
 ];

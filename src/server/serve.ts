@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 
 import { adminUi, host, port } from '../env'
+import { fillEmptyPublicPages } from '../services/publicPages/render'
 import { createApp } from './createApp'
 import { startPayload } from './startPayload'
 
@@ -9,6 +10,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 /** Starts the server and stops it gracefully on SIGTERM/SIGINT. */
 export async function serve(): Promise<Server> {
   const payload = await startPayload({ cron: true })
+  await fillEmptyPublicPages(payload)
   const ui = adminUi()
   const app = await createApp({ payload, admin: ui === 'off' ? false : { dev: ui === 'dev' } })
   const server = app.listen(port(), host())

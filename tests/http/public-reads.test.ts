@@ -390,3 +390,85 @@ describe('the reading API', () => {
     expect(res.headers.get('etag')).toBeNull()
   })
 })
+
+describe('the public GraphQL reads (from the read model)', () => {
+  const ARTICLE = `query ($slug: String!) {
+    publicArticle(slug: $slug) {
+      id title slug dek publishedAt tags commentsEnabled
+      authors { id name slug } sources { id name slug kind }
+      heroImage { url alt } body
+      comments { authorName body replies { authorName body replies { authorName } } }
+    }
+  }`
+  const LIST = `query ($author: String, $source: String, $tag: String, $page: Int, $limit: Int) {
+    publicArticles(author: $author, source: $source, tag: $tag, page: $page, limit: $limit) {
+      docs { id title slug dek publishedAt heroImage { url } authors { id name slug } }
+      page limit hasPrevPage hasNextPage prevPage nextPage
+    }
+  }`
+
+  it('publicArticle is the REST article page, field for field, and null when not public', async () => {
+    const rest = (await get(`/api/public/articles/${live.slug}`)).body
+    const { body } = await graphql(server.url, ARTICLE, { slug: live.slug })
+    expect(body.errors).toBeUndefined()
+    const page = body.data.publicArticle
+    expect(page).toMatchObject({
+      id: String(rest.id),
+      title: rest.title,
+      slug: rest.slug,
+      dek: rest.dek,
+      publishedAt: rest.publishedAt,
+      tags: rest.tags,
+      body: rest.body,
+      heroImage: null,
+    })
+    expect(page.authors).toEqual(
+      rest.authors.map((a: Author) => ({ id: String(a.id), name: a.name, slug: a.slug })),
+    )
+    expect(page.sources.map((s: Source) => s.name)).toEqual(['Harbour Wire'])
+    expect(page.comments).toEqual([
+      {
+        authorName: 'Ann',
+        body: 'First!',
+        replies: [{ authorName: 'Bo', body: 'Reply', replies: [] }],
+      },
+    ])
+    for (const slug of [draft.slug, pulled.slug, 'no-such-piece']) {
+      const miss = await graphql(server.url, ARTICLE, { slug })
+      expect(miss.body.errors).toBeUndefined()
+      expect(miss.body.data.publicArticle).toBeNull()
+    }
+    // The revision in review stays out of sight here too.
+    const shown = await graphql(server.url, ARTICLE, { slug: revised.slug })
+    expect(shown.body.data.publicArticle.title).toBe('Revised piece')
+    expect(leaks(shown.body)).toEqual([])
+  })
+
+  it('publicArticles is the REST list, with its filters and paging', async () => {
+    for (const args of [{}, { tag: 'economy' }, { author: author.slug, limit: 1, page: 1 }]) {
+      const query = new URLSearchParams(
+        Object.entries(args).map(([key, value]) => [key, String(value)]),
+      )
+      const rest = (await get(`/api/public/articles?${query}`)).body
+      const { body } = await graphql(server.url, LIST, args)
+      expect(body.errors).toBeUndefined()
+      expect(body.data.publicArticles).toEqual({
+        ...rest,
+        docs: rest.docs.map((doc: Record<string, unknown> & { authors: Author[] }) => ({
+          ...doc,
+          id: String(doc.id),
+          heroImage: null,
+          authors: doc.authors.map((a) => ({ id: String(a.id), name: a.name, slug: a.slug })),
+        })),
+      })
+      expect(leaks(body)).toEqual([])
+    }
+  })
+
+  it('answers a bad argument with the REST message and status', async () => {
+    const { body } = await graphql(server.url, LIST, { limit: 500 })
+    expect(body.errors![0].message).toBe('limit must be a whole number from 1 to 100, got 500.')
+    expect(body.errors![0].extensions?.statusCode).toBe(400)
+    expect(body.data?.publicArticles ?? null).toBeNull()
+  })
+})

@@ -2,6 +2,7 @@ import { createClient, type Client, type InStatement } from '@libsql/client'
 import type { Payload, Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { listPublicArticles, readPublicArticle } from '../../src/services/publicPages/read'
 import { createArticle, createAuthor, createSource, body } from '../helpers/factories'
 import { getTestPayload, usingMongo } from '../helpers/payload'
 
@@ -9,7 +10,7 @@ type Statement = Extract<InStatement, { args: unknown }>
 type LibsqlClient = Client
 
 /** Tables that grow with the archive; a full scan of one of them is a slow public page. */
-const LARGE_TABLE = /^"?(articles|_articles_v|comments)\w*"?$/
+const LARGE_TABLE = /^"?(articles|_articles_v|comments|public_pages|public_listings)\w*"?$/
 
 let payload: Payload
 let client: LibsqlClient
@@ -119,6 +120,45 @@ describe.skipIf(usingMongo())(
         }
       },
     )
+
+    it.each([
+      ['the front list', () => ({})],
+      ['a later page', () => ({ page: 2 })],
+      ['an author’s list', () => ({ author: authorSlug })],
+      ['a tag’s list', () => ({ tag: 'economy' })],
+      ['a source’s list filtered by tag too', () => ({ source: sourceSlug, tag: 'economy' })],
+    ])(
+      'reads %s from the read model as one index range, sorting nothing',
+      async (_name, filter) => {
+        const statements = await recordSelects(() =>
+          listPublicArticles(payload, { limit: 5, page: 1, ...filter() }),
+        )
+        expect(statements.length).toBeGreaterThan(0)
+        for (const statement of statements) {
+          expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({
+            sql: statement.sql,
+            slow: [],
+          })
+        }
+      },
+    )
+
+    it('reads an article page from the read model by its slug index', async () => {
+      const { docs } = await listPublicArticles(payload, { limit: 1, page: 1 })
+      const statements = await recordSelects(() => readPublicArticle(payload, docs[0].slug!))
+      const pageReads = statements.filter((statement) => /public_pages/.test(statement.sql))
+      expect(pageReads.length).toBeGreaterThan(0)
+      for (const statement of pageReads) {
+        const { rows } = await client.execute({
+          sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
+          args: statement.args,
+        })
+        const steps = rows.map((row) => String(row.detail)).filter((d) => /public_pages\b/.test(d))
+        expect(steps.length).toBeGreaterThan(0)
+        for (const step of steps)
+          expect(step).toMatch(/^SEARCH .*USING INDEX public_pages_slug_idx/)
+      }
+    })
 
     it("reads an article's approved comments through the (article, status) index, not the low-selectivity status index", async () => {
       const [article] = (

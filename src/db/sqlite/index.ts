@@ -18,7 +18,9 @@ import { serializeTransactions } from './serializeTransactions'
  * - `Sqlite3Transaction` from @libsql/client/sqlite3 (its constructor is marked private), built
  *   here around our own connection, and the `libsql` `Database` class it expects: synchronous,
  *   with `inTransaction`, `exec` and `prepare`, and no busy timeout (SQLITE_BUSY at once; the
- *   adapter's `busyTimeout` option stays at its default 0).
+ *   adapter's `busyTimeout` option stays at its default 0);
+ * - libsql's statement that fails with SQLITE_BUSY outside a transaction, which keeps the write
+ *   lock it took (so writes outside a transaction take a turn too: serializeTransactions).
  *
  * Not adapter decorations, so not here: what a locked, full or unreachable database answers (503,
  * for both drivers: src/services/databaseHealth.ts), and the two places that keep a write inside

@@ -1,4 +1,4 @@
-import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, PayloadRequest } from 'payload'
 
 /**
  * SQLite has one writer at a time, and its driver here is synchronous: a second write transaction
@@ -18,6 +18,22 @@ export function serializeTransactions(adapter: DatabaseAdapterObj): DatabaseAdap
     },
   }
 }
+
+/**
+ * The adapter's writes. Payload runs one now and then outside any transaction (its jobs runner
+ * deletes finished jobs so); on the client's own connection, such a write that meets the writer's
+ * lock fails with SQLITE_BUSY and its statement keeps the lock, which no later write then gets.
+ * So a write outside a transaction takes a turn too, as a transaction of its own.
+ */
+const WRITES = [
+  'create',
+  'deleteMany',
+  'deleteOne',
+  'updateJobs',
+  'updateMany',
+  'updateOne',
+  'upsert',
+] as const
 
 function takeTurns(db: BaseDatabaseAdapter): void {
   let tail: Promise<void> = Promise.resolve()
@@ -59,4 +75,23 @@ function takeTurns(db: BaseDatabaseAdapter): void {
   }
   db.commitTransaction = (id) => finish(id, commit)
   db.rollbackTransaction = (id) => finish(id, rollback)
+
+  for (const name of WRITES) {
+    const write = (db[name] as (args: WriteArgs) => Promise<unknown>).bind(db)
+    ;(db[name] as unknown) = async (args: WriteArgs) => {
+      if (args.req?.transactionID) return write(args)
+      const transactionID = await db.beginTransaction()
+      if (transactionID === null) return write(args)
+      try {
+        const result = await write({ ...args, req: { ...args.req, transactionID } })
+        await db.commitTransaction(transactionID)
+        return result
+      } catch (error) {
+        await db.rollbackTransaction(transactionID)
+        throw error
+      }
+    }
+  }
 }
+
+type WriteArgs = { req?: Partial<PayloadRequest> }

@@ -1,4 +1,11 @@
+import type { ThreadedComment } from '../../lib/threadComments'
 import type { Article, Author, Media } from '../../payload-types'
+
+/** At most this many approved comments come with an article page. */
+export const MAX_COMMENTS = 1000
+
+/** GET /api/public/articles/:slug: the published article at depth 1 and its approved comments, threaded. */
+export type PublicArticle = Article & { comments: ThreadedComment[] }
 
 /** One card of a public list: what a front page or an archive shows of an article. */
 export type ListedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'dek' | 'publishedAt'> & {
@@ -24,7 +31,7 @@ export const DEFAULT_LIST_LIMIT = 20
 export const MAX_LIST_LIMIT = 100
 export const MAX_LIST_PAGE = 1000
 
-/** The page around `docs`, whichever reader found them and however it knows of a next page. */
+/** The page around `docs`. */
 export function listPage(
   docs: ListedArticle[],
   { limit, page }: ListQuery,
