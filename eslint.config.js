@@ -8,7 +8,7 @@ export default tseslint.config(
     // Generated files, build output and data.
     ignores: [
       'node_modules/',
-      '.next/',
+      '**/.next/',
       'data/',
       'coverage/',
       'bench/results/',

@@ -217,7 +217,11 @@ describe('the public read model', () => {
     await transitionAs(payload, publisher, { id: article.id, action: 'publish' })
     expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Lag check')
 
-    // An edit of the live article is a draft until it is published again.
+    // An edit of the live article is a draft until it is published again: its page is not
+    // even written again.
+    const pageOf = async () =>
+      (await storedPages()).find((page) => page.article === String(article.id))!
+    const before = await pageOf()
     await payload.update({
       collection: 'articles',
       id: article.id,
@@ -226,6 +230,7 @@ describe('the public read model', () => {
       overrideAccess: false,
     })
     expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Lag check')
+    expect((await pageOf()).createdAt).toBe(before.createdAt)
     await transitionAs(payload, editor, { id: article.id, action: 'submit' })
     await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
     await transitionAs(payload, publisher, { id: article.id, action: 'publish' })
