@@ -18,7 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { buildIfStale } from '../scripts/buildIfStale'
+import { buildIfStale, buildServer } from '../scripts/buildIfStale'
 import { buildBareIfStale } from './bare/build'
 import {
   copyDatabase,
@@ -159,6 +159,7 @@ log(
 if (serverIds.some((id) => SERVERS.find((s) => s.id === id)!.kind === 'ours')) {
   log('Production build of our admin UI (reused unless a source changed)…')
   if (buildIfStale() !== 0) throw new Error('next build failed')
+  if (buildServer() !== 0) throw new Error('npm run build:server failed')
 }
 if (serverIds.some((id) => SERVERS.find((s) => s.id === id)!.kind === 'bare')) buildBareIfStale(log)
 
@@ -305,11 +306,12 @@ function entryOf(
 ): Pick<ServerSpec, 'entry' | 'env' | 'nodeFlags'> {
   const env = { ...baseEnv, DATABASE_URI: databaseUri, MEDIA_DIR: path.join(dir, 'media') }
   if (server.kind === 'ours') {
-    // The real production entry, as `npm start` runs it, with the admin UI's production build.
+    // The real production entry, as `npm start` runs it (compiled ahead of time), with the admin
+    // UI's production build.
     return {
-      entry: 'src/server/index.ts',
+      entry: 'dist/server/index.mjs',
       env: { ...env, ADMIN_UI: 'build', CACHE: server.cache ?? 'on' },
-      nodeFlags: ['--conditions=production', '--import', 'tsx'],
+      nodeFlags: ['--conditions=production'],
     }
   }
   if (server.kind === 'bare')

@@ -12,28 +12,31 @@ export type ProductionServer = {
   dir: string
 }
 
+/** The server from source (through tsx), or compiled as `npm start` runs it (`npm run build:server`). */
+const ENTRY = {
+  source: ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
+  compiled: ['--conditions=production', 'dist/server/index.mjs'],
+}
+
 /** The real entry point in production mode, API only, on a fresh database and a free port. */
 export async function startProductionServer(
   env: Record<string, string> = {},
+  entry: keyof typeof ENTRY = 'source',
 ): Promise<ProductionServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-production-'))
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PAYLOAD_SECRET: 'x',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_UI: 'off',
-        DATABASE_URI: `file:${dir}/cms.db`,
-        MEDIA_DIR: `${dir}/media`,
-        ...env,
-      },
+  const child = spawn(process.execPath, ENTRY[entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'x',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ADMIN_UI: 'off',
+      DATABASE_URI: `file:${dir}/cms.db`,
+      MEDIA_DIR: `${dir}/media`,
+      ...env,
     },
-  )
+  })
   let stdout = ''
   child.stdout?.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
@@ -56,11 +59,9 @@ export function runServerUntilExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now()
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/index.ts'],
-    { env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env } },
-  )
+  const child = spawn(process.execPath, ENTRY.source, {
+    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'x', PORT: '0', ...env },
+  })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (chunk) => (stdout += chunk))

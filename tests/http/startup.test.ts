@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { buildServer } from '../../scripts/buildIfStale'
 import { runServerUntilExit, startProductionServer } from '../helpers/productionServer'
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean)
@@ -66,6 +67,25 @@ describe('server lifecycle', () => {
     expect(Date.now() - stoppedAt).toBeLessThan(10_000)
     await expect(fetch(`${base}/healthz`)).rejects.toThrow()
   }, 40_000)
+})
+
+describe('the compiled server (npm run build:server, what npm start runs)', () => {
+  it('builds, serves the API and the public reads, and stops on SIGTERM', async () => {
+    expect(buildServer()).toBe(0)
+    const { base, child, exited } = await startProductionServer({}, 'compiled')
+    expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok' })
+    const list = await fetch(`${base}/api/public/articles?limit=1`)
+    expect(list.status).toBe(200)
+    expect(await list.json()).toMatchObject({ docs: [], page: 1 })
+    const graphql = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ publicArticle(slug: "none") { title } }' }),
+    })
+    expect(await graphql.json()).toEqual({ data: { publicArticle: null } })
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  }, 60_000)
 })
 
 describe('a SQLite file whose path has a space', () => {
