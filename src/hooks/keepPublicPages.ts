@@ -14,32 +14,30 @@ import { isTransition } from '../services/workflow/context'
 type Doc = { id: number | string; _status?: string | null }
 
 /**
- * Which public pages a saved or deleted document changes: an article's own when `ownPage` says
- * so, and every page that embeds the document (an author, a source, an image, a linked article).
- * Queued in the transaction of the change (src/services/publicPages/task.ts).
+ * Which public pages a saved or deleted document changes, queued in the transaction of the change
+ * (src/services/publicPages/task.ts): every page that embeds it (an author, a source, an image, a
+ * linked article) and, for an article, its own. An article changes pages only when its public
+ * version may have changed: a save that publishes it (a publish, a scheduled publish, an edit
+ * republished) or any workflow transition (unpublish among them; the others render it unchanged).
+ * A draft saved over a live article, an autosave, leaves every page as it was.
  */
-async function affected(req: PayloadRequest, collection: string, doc: Doc, ownPage: boolean) {
+async function affected(req: PayloadRequest, collection: string, doc: Doc, changed: boolean) {
+  if (collection === ARTICLES && !changed) return []
   const embedding = await articlesEmbedding(req.payload, embedKey(collection, doc.id)!)
-  return collection === ARTICLES && ownPage ? [doc.id, ...embedding] : embedding
+  return collection === ARTICLES ? [doc.id, ...embedding] : embedding
 }
 
-/**
- * An article's own page changes when a save publishes it (a publish, a scheduled publish, an edit
- * republished) or the workflow takes it down (unpublish). A draft saved over a live article
- * leaves the public version, and its page, as they were.
- */
-const changesOwnPage = (doc: Doc, previous: Doc | undefined, context: RequestContext) =>
-  doc._status === 'published' || (previous?._status === 'published' && isTransition(context))
+const publicVersionMayChange = (doc: Doc, context: RequestContext) =>
+  doc._status === 'published' || isTransition(context)
 
 export const keepPublicPagesOnChange: CollectionAfterChangeHook = async ({
   collection,
   context,
   doc,
-  previousDoc,
   req,
 }) => {
-  const own = changesOwnPage(doc, previousDoc, context)
-  await queuePublicPages(req, await affected(req, collection.slug, doc, own))
+  const changed = publicVersionMayChange(doc, context)
+  await queuePublicPages(req, await affected(req, collection.slug, doc, changed))
   return doc
 }
 

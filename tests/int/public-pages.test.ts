@@ -241,6 +241,27 @@ describe('the public read model', () => {
     await expectReadModelInStep()
   })
 
+  it('drops the page of a live article unpublished while a revision of it is in review', async () => {
+    const { editor, publisher } = await desk(payload)
+    const article = await createArticle(
+      payload,
+      { title: 'Pulled while revised', authors: [plain.id] },
+      'published',
+    )
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'The revision' },
+      user: editor,
+      overrideAccess: false,
+    })
+    await transitionAs(payload, editor, { id: article.id, action: 'submit' })
+    expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Pulled while revised')
+    await transitionAs(payload, publisher, { id: article.id, action: 'unpublish' })
+    expect(await readPublicArticle(payload, article.slug!)).toBeNull()
+    await expectReadModelInStep()
+  })
+
   it('renders again exactly the pages that show a changed author, source or image', async () => {
     const before = await storedPages()
     const pageOf = (pages: typeof before, article: Article) =>
