@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -6,6 +6,7 @@ import type { Article, Author, Media, Source } from '../../src/payload-types'
 import { cardOf, listsOf } from '../../src/services/publicPages/listings'
 import { readPublicArticle } from '../../src/services/publicPages/read'
 import { rebuildPublicPages } from '../../src/services/publicPages/render'
+import { queuePublicPages, RENDERED_AT_ONCE } from '../../src/services/publicPages/task'
 import { transitionAs } from '../../src/services/workflow/transition'
 import {
   body,
@@ -300,6 +301,23 @@ describe('the public read model', () => {
     // …until the queued job runs.
     await runDueJobs(payload)
     expect(await readPublicArticle(payload, pages[1].slug!)).toBeNull()
+    await expectReadModelInStep()
+  })
+
+  it('leaves a render of more pages than it renders at once to the jobs runner', async () => {
+    const many = Array.from({ length: RENDERED_AT_ONCE + 1 }, (_, i) => String(100_000 + i))
+    const runByID = vi.spyOn(payload.jobs, 'runByID')
+    await queuePublicPages(await createLocalReq({}, payload), many)
+    expect(runByID).not.toHaveBeenCalled()
+    const queued = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'renderPublicPages' }, completedAt: { exists: false } },
+      depth: 0,
+    })
+    expect(queued.docs.map((job) => (job.input as { articles: string[] }).articles)).toContainEqual(
+      many,
+    )
+    await runDueJobs(payload)
     await expectReadModelInStep()
   })
 

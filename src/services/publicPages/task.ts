@@ -1,6 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { afterCommit } from '../../db/afterCommit'
+import { PUBLIC_LIMIT } from '../../hooks/capPublicQueries'
 import { enqueue } from '../outbox/queue'
 import { renderPublicPages } from './render'
 
@@ -8,6 +9,13 @@ export const RENDER_PUBLIC_PAGES_TASK = 'renderPublicPages'
 
 /** A render that fails (the database busy, a deploy) is tried again: 1 s, 2 s, 4 s … */
 const RETRIES = { attempts: 6, backoff: { type: 'exponential' as const, delay: 1_000 } }
+
+/**
+ * Up to this many pages are rendered before the request that changed them answers (one batch,
+ * well under a second); more (an author of hundreds of articles renamed) are left to the jobs
+ * runner, so the save does not wait on them.
+ */
+export const RENDERED_AT_ONCE = PUBLIC_LIMIT
 
 /**
  * Queues the render of these articles' public pages in the transaction of the change, and runs
@@ -22,6 +30,7 @@ export async function queuePublicPages(
   const articles = [...new Set(articleIds.map(String))]
   if (!articles.length) return
   const id = await enqueue(req, RENDER_PUBLIC_PAGES_TASK, { articles })
+  if (articles.length > RENDERED_AT_ONCE) return
   await afterCommit(req, async () => {
     await req.payload.jobs.runByID({ id, silent: true })
   })
