@@ -92,8 +92,35 @@ const Queue = ({
   </section>
 )
 
-const articleOf = (comment: Comment) =>
-  typeof comment.article === 'object' && comment.article ? comment.article : null
+/** A pending comment: a line of it, its article, who wrote it, how long it has waited, the verdicts. */
+const CommentRow = ({ comment }: { comment: Comment }) => {
+  const article = typeof comment.article === 'object' ? comment.article : null
+  return (
+    <tr data-comment={comment.id}>
+      <td>
+        <a
+          className="comment-line"
+          href={`/admin/collections/comments/${comment.id}`}
+          title={comment.body}
+        >
+          {comment.body}
+        </a>
+      </td>
+      <td>
+        {article ? <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a> : '—'}
+      </td>
+      <td>{comment.authorName}</td>
+      <td>
+        <time dateTime={comment.createdAt} title={formatAdminDate(comment.createdAt)}>
+          {formatAge(comment.createdAt)}
+        </time>
+      </td>
+      <td>
+        <ModerationButtons id={comment.id} status={comment.status} who={comment.authorName} />
+      </td>
+    </tr>
+  )
+}
 
 /** The comments waiting for a verdict: a line of each, its article, who wrote it and when. */
 const PendingComments = ({ found }: { found: PaginatedDocs<Comment> }) => (
@@ -117,39 +144,7 @@ const PendingComments = ({ found }: { found: PaginatedDocs<Comment> }) => (
           </thead>
           <tbody>
             {found.docs.map((comment) => (
-              <tr key={comment.id} data-comment={comment.id}>
-                <td>
-                  <a
-                    className="comment-line"
-                    href={`/admin/collections/comments/${comment.id}`}
-                    title={comment.body}
-                  >
-                    {comment.body}
-                  </a>
-                </td>
-                <td>
-                  {articleOf(comment) ? (
-                    <a href={`/admin/collections/articles/${articleOf(comment)!.id}`}>
-                      {articleOf(comment)!.title}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{comment.authorName}</td>
-                <td>
-                  <time dateTime={comment.createdAt} title={formatAdminDate(comment.createdAt)}>
-                    {formatAge(comment.createdAt)}
-                  </time>
-                </td>
-                <td>
-                  <ModerationButtons
-                    id={comment.id}
-                    status={comment.status}
-                    who={comment.authorName}
-                  />
-                </td>
-              </tr>
+              <CommentRow key={comment.id} comment={comment} />
             ))}
           </tbody>
         </table>

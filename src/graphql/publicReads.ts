@@ -104,18 +104,15 @@ function publicTypes(GraphQL: GraphQLModule) {
     type: media,
     resolve: (parent: { heroImage?: unknown }) => populated(parent.heroImage),
   }
+  /** What a list's card shows, and an article page too. */
+  const listed = { id, title: text, slug: text, dek: text, publishedAt: text, heroImage }
   const article = new GraphQLObjectType({
     name: 'PublicArticle',
     fields: {
-      id,
-      title: text,
-      slug: text,
-      dek: text,
-      publishedAt: text,
+      ...listed,
       updatedAt: text,
       tags: list(GraphQL.GraphQLString),
       commentsEnabled: { type: GraphQLBoolean },
-      heroImage,
       authors: list(author),
       sources: list(source),
       body: { type: GraphQLJSON },
@@ -124,15 +121,7 @@ function publicTypes(GraphQL: GraphQLModule) {
   })
   const card = new GraphQLObjectType({
     name: 'PublicArticleCard',
-    fields: {
-      id,
-      title: text,
-      slug: text,
-      dek: text,
-      publishedAt: text,
-      heroImage,
-      authors: list(authorRef),
-    },
+    fields: { ...listed, authors: list(authorRef) },
   })
   const page = new GraphQLObjectType({
     name: 'PublicArticlesPage',

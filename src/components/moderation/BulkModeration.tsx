@@ -1,15 +1,10 @@
 'use client'
 
-import { Button, toast, useSelection } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
-import React, { useState } from 'react'
+import { Button, useSelection } from '@payloadcms/ui'
+import React from 'react'
 
-import {
-  COMMENT_STATUS_LABELS,
-  VERDICTS,
-  type CommentStatus,
-} from '../../services/comments/statuses'
-import { moderate } from './moderate'
+import { VERDICTS, type CommentStatus } from '../../services/comments/statuses'
+import { useVerdict } from './useVerdict'
 
 /**
  * Above the comments list: once comments are selected, one click gives them all the same verdict
@@ -17,23 +12,13 @@ import { moderate } from './moderate'
  */
 export const BulkModeration: React.FC = () => {
   const { count, getQueryParams, toggleAll } = useSelection()
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
+  const { busy, give } = useVerdict()
   if (count === 0) return null
-  const give = async (verdict: CommentStatus) => {
-    setBusy(true)
-    const result = await moderate({ query: getQueryParams() }, verdict)
-    setBusy(false)
-    if (!result.ok) {
-      toast.error(result.message)
-      return
-    }
-    const n = result.count
-    toast.success(
-      `${n} comment${n === 1 ? '' : 's'}: ${COMMENT_STATUS_LABELS[verdict].toLowerCase()}.`,
+  const giveAll = async (verdict: CommentStatus) => {
+    const given = await give({ query: getQueryParams() }, verdict, (n) =>
+      n === 1 ? '1 comment' : `${n} comments`,
     )
-    toggleAll()
-    router.refresh()
+    if (given) toggleAll()
   }
   return (
     <div className="bulk-moderation" data-bulk-moderation>
@@ -45,7 +30,7 @@ export const BulkModeration: React.FC = () => {
           size="small"
           margin={false}
           disabled={busy}
-          onClick={() => void give(status)}
+          onClick={() => void giveAll(status)}
         >
           {label} all
         </Button>

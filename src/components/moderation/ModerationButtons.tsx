@@ -1,15 +1,10 @@
 'use client'
 
-import { Button, toast } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
-import React, { useState } from 'react'
+import { Button } from '@payloadcms/ui'
+import React from 'react'
 
-import {
-  COMMENT_STATUS_LABELS,
-  VERDICTS,
-  type CommentStatus,
-} from '../../services/comments/statuses'
-import { moderate } from './moderate'
+import { VERDICTS } from '../../services/comments/statuses'
+import { useVerdict } from './useVerdict'
 
 /**
  * One-click Approve / Spam / Reject for one comment (the desk, the comments list). The current
@@ -20,21 +15,8 @@ export const ModerationButtons: React.FC<{
   status?: string | null
   who?: string
 }> = ({ id, status, who }) => {
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
-  const give = async (verdict: CommentStatus) => {
-    setBusy(true)
-    const result = await moderate({ id }, verdict)
-    setBusy(false)
-    if (!result.ok) {
-      toast.error(result.message)
-      return
-    }
-    toast.success(
-      `${who ? `${who}'s comment` : 'Comment'}: ${COMMENT_STATUS_LABELS[verdict].toLowerCase()}.`,
-    )
-    router.refresh()
-  }
+  const { busy, give } = useVerdict()
+  const mine = who ? `${who}'s comment` : 'Comment'
   return (
     <span className="moderation-buttons" data-moderate={id}>
       {VERDICTS.map(({ status: verdict, label }) => (
@@ -47,7 +29,7 @@ export const ModerationButtons: React.FC<{
           onClick={(event) => {
             // Inside a list row: the click moderates; it does not open the comment.
             event.stopPropagation()
-            void give(verdict)
+            void give({ id }, verdict, () => mine)
           }}
         >
           {label}

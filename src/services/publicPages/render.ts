@@ -19,6 +19,7 @@ export type RenderResult = { rendered: number; removed: number }
 export async function renderPublicPages(
   payload: Payload,
   articleIds: readonly (number | string)[],
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<RenderResult> {
   const ids = [...new Set(articleIds.map(String))]
   const result = { rendered: 0, removed: 0 }
@@ -27,6 +28,7 @@ export async function renderPublicPages(
     const batch = await renderBatch(payload, ids.slice(start, start + PUBLIC_LIMIT))
     result.rendered += batch.rendered
     result.removed += batch.removed
+    onProgress(Math.min(start + PUBLIC_LIMIT, ids.length), ids.length)
   }
   return result
 }
@@ -117,15 +119,7 @@ export async function rebuildPublicPages(
     limit: 0,
   })
   for (const page of stored.docs) ids.add(page.article)
-  const all = [...ids]
-  const result = { rendered: 0, removed: 0 }
-  for (let start = 0; start < all.length; start += PUBLIC_LIMIT) {
-    const batch = await renderPublicPages(payload, all.slice(start, start + PUBLIC_LIMIT))
-    result.rendered += batch.rendered
-    result.removed += batch.removed
-    onProgress(Math.min(start + PUBLIC_LIMIT, all.length), all.length)
-  }
-  return result
+  return renderPublicPages(payload, [...ids], onProgress)
 }
 
 /**

@@ -46,8 +46,8 @@ export async function loadArticle(
     where: { and: [{ id: { equals: article.id } }, { _status: { equals: 'published' } }] },
     req,
   })
-  const authorUserIds = authors.map((author) => idOf(author.user))
-  return { article, facts: factsOf(article, authorUserIds, live.totalDocs > 0) }
+  const authorUsers = authors.map((author) => author.user)
+  return { article, facts: factsOf(article, authorUsers, live.totalDocs > 0) }
 }
 
 /**
@@ -56,14 +56,14 @@ export async function loadArticle(
  */
 export function factsOf(
   article: Article,
-  authorUserIds: readonly unknown[],
+  authorUsers: readonly unknown[],
   live: boolean,
 ): ArticleFacts {
   const ids = (values: readonly unknown[]) =>
     values.map(idOf).filter((x): x is number | string => x !== undefined && x !== null)
   return {
     state: (article.reviewState ?? 'draft') as ReviewState,
-    authorUserIds: ids(authorUserIds),
+    authorUserIds: ids(authorUsers),
     submittedBy: idOf(article.submittedBy) ?? null,
     editedSinceSubmit: ids(article.editedSinceSubmit ?? []),
     missing: submitProblems(article),
