@@ -18,8 +18,6 @@ import { jobsConfig } from './src/jobs/config'
 import { logLevel, payloadSecret, serverUrl, trustedOrigins } from './src/env'
 import { getPreview } from './src/endpoints/preview'
 import { importUpload } from './src/endpoints/importUpload'
-import { publicArticle } from './src/endpoints/publicArticle'
-import { publicArticles } from './src/endpoints/publicArticles'
 import { articleWorkflowMutation } from './src/graphql/articleWorkflow'
 import { publicReadQueries } from './src/graphql/publicReads'
 import { GRAPHQL_MAX_COMPLEXITY, limitListRows } from './src/graphql/queryLimits'
@@ -70,7 +68,7 @@ export default buildConfig({
   csrf: trustedOrigins(),
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [publicArticles, publicArticle, getPreview, importUpload],
+  endpoints: [getPreview, importUpload],
   email: emailAdapter(),
   graphQL: {
     disableIntrospectionInProduction: true,

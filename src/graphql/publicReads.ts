@@ -19,8 +19,8 @@ export const publicReadQueries: GraphQLExtension = (GraphQL) => {
     publicArticle: {
       type: types.article,
       args: { slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
-      resolve: (_source: unknown, args: { slug: string }, context: { req: PayloadRequest }) =>
-        readPublicArticle(context.req.payload, args.slug),
+      resolve: async (_source: unknown, args: { slug: string }, context: { req: PayloadRequest }) =>
+        parsed(await readPublicArticle(context.req.payload, args.slug)),
     },
     publicArticles: {
       type: new GraphQL.GraphQLNonNull(types.page),
@@ -31,14 +31,17 @@ export const publicReadQueries: GraphQLExtension = (GraphQL) => {
         page: { type: GraphQL.GraphQLInt },
         limit: { type: GraphQL.GraphQLInt },
       },
-      resolve: (
+      resolve: async (
         _source: unknown,
         args: Record<string, unknown>,
         context: { req: PayloadRequest },
-      ) => listPublicArticles(context.req.payload, listQueryOf(args)),
+      ) => parsed(await listPublicArticles(context.req.payload, listQueryOf(args))),
     },
   }
 }
+
+/** The read model answers JSON text, ready for REST; GraphQL resolves fields of the object. */
+const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json))
 
 function publicTypes(GraphQL: GraphQLModule) {
   const { GraphQLBoolean, GraphQLID, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType } =

@@ -22,6 +22,7 @@ import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
 import { readJsonBody, requireJsonObject } from './jsonBody'
+import { publicRoutes } from './publicRoutes'
 import { assignRequestId } from './requestId'
 import { securityHeaders } from './securityHeaders'
 import { withHttpCaching } from './httpCaching'
@@ -40,6 +41,8 @@ export type AppOptions = {
  */
 export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
   const app = express()
+  // Query strings read as Payload reads them (qs): `?author[equals]=x` is an object, refused as one.
+  app.set('query parser', 'extended')
   app.disable('x-powered-by')
   app.use(assignRequestId, accessLog(payload.logger), securityHeaders())
   app.set('trust proxy', trustProxy())
@@ -63,6 +66,7 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
       : undefined
   }
 
+  app.use(publicRoutes(payload, storeFor))
   app.post(
     '/api/graphql',
     authLimits.graphql,

@@ -42,15 +42,33 @@ export async function withHttpCaching(
     if (json || isSignedIn(request)) headers.set('Cache-Control', PRIVATE_CACHE)
     return new Response(response.body, { status: response.status, headers })
   }
-  const body = Buffer.from(await response.arrayBuffer())
+  const answer = jsonAnswer(Buffer.from(await response.arrayBuffer()), headers, {
+    ifNoneMatch: request.headers.get('if-none-match'),
+    store,
+  })
+  return new Response(request.method === 'HEAD' ? null : answer.body, answer)
+}
+
+/**
+ * An anonymous 200 JSON answer made cacheable: public Cache-Control, an ETag of the body (kept
+ * for the response cache by `store`), and a 304 without a body when the client already has it.
+ */
+export function jsonAnswer(
+  body: Buffer<ArrayBuffer>,
+  headers: Headers,
+  {
+    ifNoneMatch,
+    store,
+  }: { ifNoneMatch: string | null | undefined; store?: (response: CachedResponse) => void },
+): { status: 200 | 304; headers: Headers; body: Buffer<ArrayBuffer> | null } {
   const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`
   headers.set('Cache-Control', PUBLIC_CACHE)
   headers.set('ETag', etag)
   headers.set('content-length', String(body.length))
   if (store && !headers.has('set-cookie')) store({ status: 200, headers: [...headers], body, etag })
-  if (etagMatches(request.headers.get('if-none-match'), etag)) {
+  if (etagMatches(ifNoneMatch, etag)) {
     headers.delete('content-length')
-    return new Response(null, { status: 304, headers })
+    return { status: 304, headers, body: null }
   }
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
+  return { status: 200, headers, body }
 }

@@ -3,10 +3,12 @@ import sharp from 'sharp'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Article, Author, Media, Source } from '../../src/payload-types'
+import { publicReads } from '../../src/db/publicReads'
 import { cardOf, listsOf } from '../../src/services/publicPages/listings'
 import { readPublicArticle } from '../../src/services/publicPages/read'
 import { rebuildPublicPages } from '../../src/services/publicPages/render'
 import { queuePublicPages, RENDERED_AT_ONCE } from '../../src/services/publicPages/task'
+import { MAX_COMMENTS } from '../../src/services/publicPages/types'
 import { transitionAs } from '../../src/services/workflow/transition'
 import {
   body,
@@ -32,6 +34,11 @@ let wire: Source
 let ministry: Source
 const pages: Article[] = []
 const json = (value: unknown) => JSON.parse(JSON.stringify(value))
+/** The public article page, as its JSON answer parses; null when not public. */
+const publicPage = async (slug: string) => {
+  const text = await readPublicArticle(payload, slug)
+  return text === null ? null : JSON.parse(text)
+}
 
 /** What Payload renders for an anonymous reader: the reference every stored page must equal. */
 async function anonymousRender(id: Article['id']): Promise<Article | undefined> {
@@ -198,25 +205,51 @@ describe('the public read model', () => {
   })
 
   it('serves the stored page with its approved comments threaded, the live version, and nothing private', async () => {
-    const full = json(await readPublicArticle(payload, pages[0].slug!))
+    const full = await publicPage(pages[0].slug!)
     expect(full.authors.map((a: { name: string }) => a.name)).toEqual(['Pat Plain', 'Lena Linked'])
     expect(full.comments).toMatchObject([{ authorName: 'Ann', replies: [{ authorName: 'Bo' }] }])
     expect(JSON.stringify(full)).not.toMatch(
       /Hidden|ann@example|reviewState|importKey|previewNonce/,
     )
-    expect((await readPublicArticle(payload, pages[2].slug!))?.title).toBe('Live version')
-    expect(await readPublicArticle(payload, 'no-such-article')).toBeNull()
+    expect((await publicPage(pages[2].slug!))?.title).toBe('Live version')
+    expect(await publicPage('no-such-article')).toBeNull()
+  })
+
+  it('shows the comments Payload shows an anonymous reader of the article, with the same fields', async () => {
+    const article = pages[0]
+    const stored = await publicReads(payload).page(article.slug!)
+    expect(stored?.article).toEqual(article.id)
+    const ours = await publicReads(payload).approvedComments(article.id, MAX_COMMENTS)
+    const anonymous = await payload.find({
+      collection: 'comments',
+      where: { article: { equals: article.id } },
+      select: { parent: true, authorName: true, body: true, createdAt: true },
+      sort: 'createdAt',
+      depth: 0,
+      overrideAccess: false,
+      pagination: false,
+    })
+    expect(ours.length).toBe(2)
+    expect(ours).toEqual(
+      anonymous.docs.map(({ id, parent, authorName, body, createdAt }) => ({
+        id,
+        parent: parent ?? null,
+        authorName,
+        body,
+        createdAt,
+      })),
+    )
   })
 
   it('is current when a publish, an unpublish or a republished edit returns, with no job run in between', async () => {
     const { editor, publisher } = await desk(payload)
     const article = await createArticle(payload, { title: 'Lag check', authors: [plain.id] })
-    expect(await readPublicArticle(payload, article.slug!)).toBeNull()
+    expect(await publicPage(article.slug!)).toBeNull()
     await transitionAs(payload, editor, { id: article.id, action: 'submit' })
     await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
-    expect(await readPublicArticle(payload, article.slug!)).toBeNull()
+    expect(await publicPage(article.slug!)).toBeNull()
     await transitionAs(payload, publisher, { id: article.id, action: 'publish' })
-    expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Lag check')
+    expect((await publicPage(article.slug!))?.title).toBe('Lag check')
 
     // An edit of the live article is a draft until it is published again: its page is not
     // even written again.
@@ -230,15 +263,15 @@ describe('the public read model', () => {
       user: editor,
       overrideAccess: false,
     })
-    expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Lag check')
+    expect((await publicPage(article.slug!))?.title).toBe('Lag check')
     expect((await pageOf()).createdAt).toBe(before.createdAt)
     await transitionAs(payload, editor, { id: article.id, action: 'submit' })
     await transitionAs(payload, publisher, { id: article.id, action: 'approve' })
     await transitionAs(payload, publisher, { id: article.id, action: 'publish' })
-    expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Lag check, revised')
+    expect((await publicPage(article.slug!))?.title).toBe('Lag check, revised')
 
     await transitionAs(payload, publisher, { id: article.id, action: 'unpublish' })
-    expect(await readPublicArticle(payload, article.slug!)).toBeNull()
+    expect(await publicPage(article.slug!)).toBeNull()
     await expectReadModelInStep()
   })
 
@@ -257,9 +290,9 @@ describe('the public read model', () => {
       overrideAccess: false,
     })
     await transitionAs(payload, editor, { id: article.id, action: 'submit' })
-    expect((await readPublicArticle(payload, article.slug!))?.title).toBe('Pulled while revised')
+    expect((await publicPage(article.slug!))?.title).toBe('Pulled while revised')
     await transitionAs(payload, publisher, { id: article.id, action: 'unpublish' })
-    expect(await readPublicArticle(payload, article.slug!)).toBeNull()
+    expect(await publicPage(article.slug!)).toBeNull()
     await expectReadModelInStep()
   })
 
@@ -296,11 +329,11 @@ describe('the public read model', () => {
     vi.spyOn(payload.jobs, 'runByID').mockRejectedValue(new Error('database busy'))
     await transitionAs(payload, publisher, { id: pages[1].id, action: 'unpublish' })
     // The unpublish committed; its page is not gone yet…
-    expect(await readPublicArticle(payload, pages[1].slug!)).not.toBeNull()
+    expect(await publicPage(pages[1].slug!)).not.toBeNull()
     vi.restoreAllMocks()
     // …until the queued job runs.
     await runDueJobs(payload)
-    expect(await readPublicArticle(payload, pages[1].slug!)).toBeNull()
+    expect(await publicPage(pages[1].slug!)).toBeNull()
     await expectReadModelInStep()
   })
 
@@ -333,7 +366,7 @@ describe('the public read model', () => {
     expect(result.rendered).toBe((await storedPages()).length)
     expect(result.removed).toBeGreaterThan(0)
     expect(progress.at(-1)![0]).toBe(progress.at(-1)![1])
-    expect(await readPublicArticle(payload, 'long-gone')).toBeNull()
+    expect(await publicPage('long-gone')).toBeNull()
     await expectReadModelInStep()
   })
 })

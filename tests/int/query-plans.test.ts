@@ -144,7 +144,9 @@ describe.skipIf(usingMongo())(
     )
 
     it('reads an article page from the read model by its slug index', async () => {
-      const { docs } = await listPublicArticles(payload, { limit: 1, page: 1 })
+      const { docs } = JSON.parse(await listPublicArticles(payload, { limit: 1, page: 1 })) as {
+        docs: { slug: string }[]
+      }
       const statements = await recordSelects(() => readPublicArticle(payload, docs[0].slug!))
       const pageReads = statements.filter((statement) => /public_pages/.test(statement.sql))
       expect(pageReads.length).toBeGreaterThan(0)

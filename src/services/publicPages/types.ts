@@ -31,6 +31,18 @@ export const DEFAULT_LIST_LIMIT = 20
 export const MAX_LIST_LIMIT = 100
 export const MAX_LIST_PAGE = 1000
 
+/** The page around `docs`, given as JSON text (the stored cards), as JSON text. */
+export function listPageJson(docs: string[], query: ListQuery, hasNextPage: boolean): string {
+  const { docs: _none, ...around } = listPage([], query, hasNextPage)
+  return jsonWith(JSON.stringify(around), 'docs', `[${docs.join(',')}]`)
+}
+
+/** A JSON object's text with one more member, whose value is already JSON text. */
+export function jsonWith(objectJson: string, key: string, valueJson: string): string {
+  const rest = objectJson.slice(1, -1).trim()
+  return `{${rest}${rest ? ',' : ''}${JSON.stringify(key)}:${valueJson}}`
+}
+
 /** The page around `docs`. */
 export function listPage(
   docs: ListedArticle[],
