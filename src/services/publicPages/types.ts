@@ -1,11 +1,7 @@
-import type { ThreadedComment } from '../../lib/threadComments'
 import type { Article, Author, Media } from '../../payload-types'
 
 /** At most this many approved comments come with an article page. */
 export const MAX_COMMENTS = 1000
-
-/** GET /api/public/articles/:slug: the published article at depth 1 and its approved comments, threaded. */
-export type PublicArticle = Article & { comments: ThreadedComment[] }
 
 /** One card of a public list: what a front page or an archive shows of an article. */
 export type ListedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'dek' | 'publishedAt'> & {
@@ -33,8 +29,7 @@ export const MAX_LIST_PAGE = 1000
 
 /** The page around `docs`, given as JSON text (the stored cards), as JSON text. */
 export function listPageJson(docs: string[], query: ListQuery, hasNextPage: boolean): string {
-  const { docs: _none, ...around } = listPage([], query, hasNextPage)
-  return jsonWith(JSON.stringify(around), 'docs', `[${docs.join(',')}]`)
+  return jsonWith(JSON.stringify(pageAround(query, hasNextPage)), 'docs', `[${docs.join(',')}]`)
 }
 
 /** A JSON object's text with one more member, whose value is already JSON text. */
@@ -46,11 +41,15 @@ export function jsonWith(objectJson: string, key: string, valueJson: string): st
 /** The page around `docs`. */
 export function listPage(
   docs: ListedArticle[],
-  { limit, page }: ListQuery,
+  query: ListQuery,
   hasNextPage: boolean,
 ): PublicList {
+  return { docs, ...pageAround(query, hasNextPage) }
+}
+
+/** What a list page says besides its cards. */
+function pageAround({ limit, page }: ListQuery, hasNextPage: boolean): Omit<PublicList, 'docs'> {
   return {
-    docs,
     page,
     limit,
     hasPrevPage: page > 1,
