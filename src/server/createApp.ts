@@ -22,6 +22,7 @@ import { stampClientIp } from './clientIp'
 import { fetchHandler } from './fetchHandler'
 import { healthz } from './healthz'
 import { readJsonBody, requireJsonObject } from './jsonBody'
+import { publicGraphql } from './publicGraphql'
 import { publicRoutes } from './publicRoutes'
 import { assignRequestId } from './requestId'
 import { securityHeaders } from './securityHeaders'
@@ -70,6 +71,7 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   app.post(
     '/api/graphql',
     authLimits.graphql,
+    publicGraphql(payload, storeFor),
     fetchHandler(async (request, res) => {
       const response = retryLater(await GRAPHQL_POST(config)(request))
       const store = storeFor(res)

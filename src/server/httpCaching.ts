@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
+
 import type { CachedResponse } from '../services/publicCache'
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300'
@@ -13,6 +15,13 @@ export const hasCredentials = (
 
 const isSignedIn = (request: Request) =>
   hasCredentials(request.headers.get('authorization'), request.headers.get('cookie'))
+
+/** Payload's CORS headers added to an answer express makes itself, without a PayloadRequest. */
+export const withCors = (payload: Payload, origin: string | undefined, headers: Headers): Headers =>
+  headersWithCors({
+    headers,
+    req: { payload, headers: new Headers(origin ? { Origin: origin } : {}) } as PayloadRequest,
+  })
 
 /** Whether an If-None-Match header names this ETag (or `*`). */
 export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string): boolean =>

@@ -4,13 +4,13 @@ import {
   type RequestHandler,
   type Response as ExpressResponse,
 } from 'express'
-import { APIError, headersWithCors, type Payload, type PayloadRequest } from 'payload'
+import { APIError, type Payload } from 'payload'
 
 import { refuse } from '../lib/refuse'
 import type { CachedResponse } from '../services/publicCache'
 import { listQueryOf } from '../services/publicPages/query'
 import { listPublicArticles, readPublicArticle } from '../services/publicPages/read'
-import { hasCredentials, jsonAnswer, PRIVATE_CACHE } from './httpCaching'
+import { hasCredentials, jsonAnswer, PRIVATE_CACHE, withCors } from './httpCaching'
 
 type Store = ((response: CachedResponse) => void) | undefined
 
@@ -30,16 +30,11 @@ export function publicRoutes(payload: Payload, storeFor: (res: ExpressResponse) 
   const answer =
     (read: (req: ExpressRequest) => Promise<string>): RequestHandler =>
     async (req, res) => {
-      const headers = headersWithCors({
-        headers: new Headers({
-          'Content-Type': 'application/json',
-          Vary: 'Authorization, Cookie, Origin',
-        }),
-        req: {
-          payload,
-          headers: new Headers(req.headers.origin ? { Origin: req.headers.origin } : {}),
-        } as PayloadRequest,
-      })
+      const headers = withCors(
+        payload,
+        req.headers.origin,
+        new Headers({ 'Content-Type': 'application/json', Vary: 'Authorization, Cookie, Origin' }),
+      )
       let json: string
       try {
         json = await read(req)
