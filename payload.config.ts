@@ -66,7 +66,7 @@ export default buildConfig({
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
-  db: databaseAdapter(),
+  db: await databaseAdapter(),
   editor: lexicalEditor(),
   endpoints: [getPreview, importUpload],
   email: emailAdapter(),

@@ -43,12 +43,21 @@ export type Measurement = {
   }
   statusCodes: Record<string, number>
   server?: Omit<ProbeStats, 'cpuMs'>
+  /**
+   * The longest the server's event loop was held while it answered one request at a time (a short
+   * run at one connection after the warm-up): what a single request costs the loop, not the queue
+   * of a saturated server.
+   */
+  singleRequest?: { requests: number; maxEventLoopDelayMs: number }
   restarted: boolean
   side?: SideReport
   notes: string[]
 }
 
 export type Timing = { warmupS: number; durationS: number; connections: number }
+
+/** Seconds of one-request-at-a-time load per scenario, for the event loop's per-request figure. */
+const SINGLE_REQUEST_S = 2
 
 export async function measure(
   server: RunningServer,
@@ -59,6 +68,9 @@ export async function measure(
   // a very slow server is left with one request to finish, not fifty.
   await run({ url: server.base, spec, connections: 1, duration: timing.warmupS })
   const restartedAfterWarmup = await server.settle(10_000)
+  await server.reset()
+  const single = await run({ url: server.base, spec, connections: 1, duration: SINGLE_REQUEST_S })
+  const singleStats = await server.stats()
   await spec.beforeMeasure?.()
   await server.reset()
   if (spec.wrongBodies) spec.wrongBodies.count = 0
@@ -107,6 +119,10 @@ export async function measure(
       Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
     ),
     server: stats ? serverStats : undefined,
+    singleRequest: singleStats && {
+      requests: single.latency.totalCount,
+      maxEventLoopDelayMs: singleStats.maxEventLoopDelayMs,
+    },
     restarted,
     side: sideReport,
     notes: [

@@ -300,18 +300,27 @@ async function benchServer(
   return record
 }
 
+/** The node flags of `npm start` (its conditions, its heap cap), read from package.json. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const command = scripts.start!.split(/\s+/)
+  return command.slice(command.indexOf('node') + 1).filter((word) => word.startsWith('--'))
+}
+
 function entryOf(
   server: Server,
   databaseUri: string,
 ): Pick<ServerSpec, 'entry' | 'env' | 'nodeFlags'> {
   const env = { ...baseEnv, DATABASE_URI: databaseUri, MEDIA_DIR: path.join(dir, 'media') }
   if (server.kind === 'ours') {
-    // The real production entry, as `npm start` runs it (compiled ahead of time), with the admin
-    // UI's production build.
+    // The real production entry, as `npm start` runs it (compiled ahead of time, its node flags),
+    // with the admin UI's production build.
     return {
       entry: 'dist/server/index.mjs',
       env: { ...env, ADMIN_UI: 'build', CACHE: server.cache ?? 'on' },
-      nodeFlags: ['--conditions=production'],
+      nodeFlags: startFlags(),
     }
   }
   if (server.kind === 'bare')

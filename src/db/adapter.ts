@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
@@ -13,10 +12,14 @@ import { addListingIndexes } from './sqliteIndexes'
 
 const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
-/** SQLite (embedded, zero-setup) or MongoDB (production), chosen by DATABASE_URI. */
-export function databaseAdapter(): DatabaseAdapterObj {
+/**
+ * SQLite (embedded, zero-setup) or MongoDB (production), chosen by DATABASE_URI. MongoDB's adapter
+ * and driver are loaded only when they are the database: hundreds of modules, a slower start.
+ */
+export async function databaseAdapter(): Promise<DatabaseAdapterObj> {
   const db = database()
   if (db.kind === 'mongodb') {
+    const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
     return withCommitCallbacks(
       mongooseAdapter({
         url: db.url,

@@ -1,5 +1,3 @@
-import { MongoClient } from 'mongodb'
-
 import { ConfigError } from '../env'
 
 /** Hosts named in a MongoDB URI, without credentials: "db1:27017,db2:27017". */
@@ -14,6 +12,8 @@ export function mongoHosts(url: string): string {
  * first lets the process say in one line which host it could not reach.
  */
 export async function assertMongoReachable(url: string, timeoutMs = 5000): Promise<void> {
+  // Loaded only where MongoDB is the database: the driver is hundreds of modules to start.
+  const { MongoClient } = await import('mongodb')
   const client = new MongoClient(url, {
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,

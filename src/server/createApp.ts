@@ -1,7 +1,3 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, {
   type ErrorRequestHandler,
   type Express,
@@ -15,6 +11,7 @@ import { commentPostLimiter } from '../services/comments/rateLimit'
 import { RETRY_AFTER_SECONDS } from '../services/databaseHealth'
 import { publicResponses, type CachedResponse } from '../services/publicCache'
 import { accessLog } from './accessLog'
+import type { AdminUi } from './adminUi'
 import { AUTH_PATHS, authRateLimiters } from './authRateLimit'
 import { keepGraphqlAnswer, serveCachedResponses, type CacheTicket } from './cachedResponses'
 import { refuseWhileDatabaseDown } from './databaseGate'
@@ -28,19 +25,24 @@ import { assignRequestId } from './requestId'
 import { securityHeaders } from './securityHeaders'
 import { withHttpCaching } from './httpCaching'
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/**
+ * Payload's GraphQL handler, loaded at its first use: it brings Next's route modules with it, and
+ * the public reads, answered before it, never need them.
+ */
+let graphqlRoutes: Promise<typeof import('@payloadcms/next/routes')> | undefined
+const payloadGraphqlRoutes = () => (graphqlRoutes ??= import('@payloadcms/next/routes'))
 
 export type AppOptions = {
   payload: Payload
-  /** Serve the admin UI through Next; tests of the API leave it out. */
-  admin?: { dev: boolean } | false
+  /** The admin UI (Next); tests of the API leave it out. */
+  admin?: AdminUi
 }
 
 /**
  * express in front of Payload: the REST and GraphQL handlers are called directly (no Next
  * round-trip per API request); Next renders only the admin UI. Does not listen.
  */
-export async function createApp({ payload, admin = false }: AppOptions): Promise<Express> {
+export async function createApp({ payload, admin }: AppOptions): Promise<Express> {
   const app = express()
   // Query strings read as Payload reads them (qs): `?author[equals]=x` is an object, refused as one.
   app.set('query parser', 'extended')
@@ -73,6 +75,7 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
     authLimits.graphql,
     publicGraphql(payload, storeFor),
     fetchHandler(async (request, res) => {
+      const { GRAPHQL_POST } = await payloadGraphqlRoutes()
       const response = retryLater(await GRAPHQL_POST(config)(request))
       const store = storeFor(res)
       return store ? keepGraphqlAnswer(res.req.body, response, store) : response
@@ -81,7 +84,9 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   if (!isProduction()) {
     app.get(
       '/api/graphql-playground',
-      fetchHandler((request) => GRAPHQL_PLAYGROUND_GET(config)(request)),
+      fetchHandler(async (request) =>
+        (await payloadGraphqlRoutes()).GRAPHQL_PLAYGROUND_GET(config)(request),
+      ),
     )
   }
   app.use(
@@ -96,12 +101,8 @@ export async function createApp({ payload, admin = false }: AppOptions): Promise
   )
 
   if (admin) {
-    const { default: next } = await import('next')
-    const nextApp = next({ dev: admin.dev, dir: projectRoot })
-    await nextApp.prepare()
-    const handle = nextApp.getRequestHandler()
     app.get('/', (_req, res) => res.redirect(302, '/admin'))
-    app.use((req, res) => handle(req, res))
+    app.use(admin.handle)
   } else {
     app.use((req, res) =>
       res.status(404).json({ errors: [{ message: `Route not found "${req.path}"` }] }),

@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 
 import { adminUi, host, port } from '../env'
 import { fillEmptyPublicPages } from '../services/publicPages/render'
+import { nextAdminUi } from './adminUi'
 import { createApp } from './createApp'
 import { startPayload } from './startPayload'
 
@@ -12,11 +13,14 @@ export async function serve(): Promise<Server> {
   const payload = await startPayload({ cron: true })
   await fillEmptyPublicPages(payload)
   const ui = adminUi()
-  const app = await createApp({ payload, admin: ui === 'off' ? false : { dev: ui === 'dev' } })
+  const admin = ui === 'off' ? undefined : nextAdminUi({ dev: ui === 'dev' })
+  const app = await createApp({ payload, admin })
   const server = app.listen(port(), host())
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   )
+  // The API answers already; the admin is ready a moment later (or start-up fails with its reason).
+  await admin?.prepare()
 
   const shutdown = (signal: string) => {
     payload.logger.info(
