@@ -21,8 +21,10 @@ type PayloadGraphql = ReturnType<typeof configToSchema>
 /** The root fields answered from the read model, the same for every reader. */
 const PUBLIC_FIELDS = new Set(['publicArticle', 'publicArticles', '__typename'])
 
-/** Distinct query texts whose parse and validation are kept (frontends send a handful). */
-const KEPT_QUERIES = 500
+/** Distinct query texts whose parse and validation are kept (frontends send a handful)… */
+const KEPT_QUERIES = 200
+/** …each at most this long, so that what is kept stays a few megabytes whatever is sent. */
+const KEPT_QUERY_CHARS = 8_000
 
 /**
  * Anonymous GraphQL queries that ask only for `publicArticle`/`publicArticles` are executed here,
@@ -39,6 +41,7 @@ export function publicGraphql(
   const { schema, validationRules } = payloadGraphql(payload)
   const documents = new Map<string, DocumentNode | null>()
   const publicDocument = (query: string): DocumentNode | null => {
+    if (query.length > KEPT_QUERY_CHARS) return readOnlyPublic(query)
     let document = documents.get(query)
     if (document === undefined) {
       document = readOnlyPublic(query)

@@ -89,6 +89,7 @@ describe('anonymous public GraphQL reads answered without Payload’s request se
     ['an article by slug', () => ({ query: ARTICLE, variables: { slug: live.slug } })],
     ['a draft (null)', () => ({ query: ARTICLE, variables: { slug: draft.slug } })],
     ['a list page', () => ({ query: LIST })],
+    ['a query too long to be kept', () => ({ query: `${LIST}${' '.repeat(9_000)}` })],
     [
       'a named operation of several',
       () => ({ query: `${LIST} query Other { __typename }`, operationName: 'Other' }),
