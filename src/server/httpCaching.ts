@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 
+import type { Response as ExpressResponse } from 'express'
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import type { CachedResponse } from '../services/publicCache'
@@ -22,6 +23,16 @@ export const withCors = (payload: Payload, origin: string | undefined, headers: 
     headers,
     req: { payload, headers: new Headers(origin ? { Origin: origin } : {}) } as PayloadRequest,
   })
+
+/** Writes an answer express makes itself (status, headers, body) to the response. */
+export function send(
+  res: ExpressResponse,
+  { status, headers, body }: { status: number; headers: Headers; body: Buffer | null },
+): void {
+  res.status(status)
+  for (const [name, value] of headers) res.setHeader(name, value)
+  res.end(body ?? undefined)
+}
 
 /** Whether an If-None-Match header names this ETag (or `*`). */
 export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string): boolean =>

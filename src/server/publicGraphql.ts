@@ -13,7 +13,7 @@ import {
 import type { Payload } from 'payload'
 
 import type { CachedResponse } from '../services/publicCache'
-import { hasCredentials, withCors } from './httpCaching'
+import { hasCredentials, send, withCors } from './httpCaching'
 
 type Store = ((response: CachedResponse) => void) | undefined
 type PayloadGraphql = ReturnType<typeof configToSchema>
@@ -96,9 +96,7 @@ export function publicGraphql(
       new Headers({ 'Content-Type': `${mediaType}; charset=utf-8` }),
     )
     storeFor(res)?.({ status: 200, headers: [...headers], body, etag: '' })
-    res.status(200)
-    for (const [name, value] of headers) res.setHeader(name, value)
-    res.end(body)
+    send(res, { status: 200, headers, body })
   }
 }
 

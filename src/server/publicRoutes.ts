@@ -10,7 +10,7 @@ import { refuse } from '../lib/refuse'
 import type { CachedResponse } from '../services/publicCache'
 import { listQueryOf } from '../services/publicPages/query'
 import { listPublicArticles, readPublicArticle } from '../services/publicPages/read'
-import { hasCredentials, jsonAnswer, PRIVATE_CACHE, withCors } from './httpCaching'
+import { hasCredentials, jsonAnswer, PRIVATE_CACHE, send, withCors } from './httpCaching'
 
 type Store = ((response: CachedResponse) => void) | undefined
 
@@ -78,13 +78,4 @@ export function publicRoutes(payload: Payload, storeFor: (res: ExpressResponse) 
     }),
   )
   return router
-}
-
-function send(
-  res: ExpressResponse,
-  { status, headers, body }: { status: number; headers: Headers; body: Buffer | null },
-) {
-  res.status(status)
-  for (const [name, value] of headers) res.setHeader(name, value)
-  res.end(body ?? undefined)
 }

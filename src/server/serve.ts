@@ -19,8 +19,6 @@ export async function serve(): Promise<Server> {
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   )
-  // The API answers already; the admin is ready a moment later (or start-up fails with its reason).
-  await admin?.prepare()
 
   const shutdown = (signal: string) => {
     payload.logger.info(
@@ -44,5 +42,8 @@ export async function serve(): Promise<Server> {
   )
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
+  // The API answers already, and stops gracefully; the admin is ready a moment later (or start-up
+  // fails with its reason).
+  await admin?.prepare()
   return server
 }

@@ -35,7 +35,7 @@ const post = async (payloadBody: unknown, headers: Record<string, string> = {}) 
   const res = await fetch(`${base}/api/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof payloadBody === 'string' ? payloadBody : JSON.stringify(payloadBody),
+    body: JSON.stringify(payloadBody),
   })
   return { status: res.status, headers: res.headers, text: await res.text() }
 }
