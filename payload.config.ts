@@ -12,6 +12,7 @@ import { Media, uploadLimits } from './src/collections/Media'
 import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { PublicListings, PublicPages } from './src/collections/PublicPages'
+import { Counters } from './src/collections/Counters'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { databaseAdapter } from './src/db/adapter'
 import { jobsConfig } from './src/jobs/config'
@@ -26,6 +27,7 @@ import { logGraphqlRefusalsAsInfo } from './src/lib/logGraphqlRefusals'
 import { capQueries } from './src/plugins/capQueries'
 import { invalidatePublicCache } from './src/plugins/invalidatePublicCache'
 import { keepPublicPages } from './src/plugins/keepPublicPages'
+import { mediaStorage } from './src/plugins/mediaStorage'
 import { refuseForbiddenKeys } from './src/plugins/refuseForbiddenKeys'
 import { refuseMalformedIds } from './src/plugins/refuseMalformedIds'
 import { emailAdapter } from './src/services/email'
@@ -62,6 +64,7 @@ export default buildConfig({
     WorkflowEvents,
     PublicPages,
     PublicListings,
+    Counters,
   ],
   // CORS headers, and a signed-in cookie honoured, only for SERVER_URL and CORS_ORIGINS.
   cors: trustedOrigins(),
@@ -89,6 +92,7 @@ export default buildConfig({
     invalidatePublicCache,
     refuseForbiddenKeys,
     refuseMalformedIds,
+    mediaStorage(),
   ],
   logger: {
     options: {

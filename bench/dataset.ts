@@ -17,6 +17,6 @@ export type Dataset = {
   /** Articles in workflow state `approved` that a publisher can publish, for the publish-while-reading scenario. */
   approvedReadyIds: Id[]
   users: { admin: Login; publisher: Login; editor: Login }
-  /** SQLite only: the index names src/db/sqliteIndexes.ts adds to Payload's generated schema. */
+  /** SQLite only: the index names src/db/listingIndexes.ts adds to Payload's generated schema. */
   listingIndexes: string[]
 }

@@ -19,7 +19,7 @@ const [outFile, optionsJson] = process.argv.slice(2)
 const options = JSON.parse(optionsJson ?? '{}') as FixtureOptions
 
 const { startPayload } = await import('../src/server/startPayload')
-const { addListingIndexes } = await import('../src/db/sqliteIndexes')
+const { addListingIndexes } = await import('../src/db/listingIndexes')
 const { seed } = await import('./fixtureSeed')
 
 const payload: Payload = await startPayload()
@@ -38,7 +38,7 @@ await payload.destroy()
 process.exit(0)
 
 /**
- * The indexes that src/db/sqliteIndexes.ts adds to Payload's generated schema, found by running
+ * The indexes that src/db/listingIndexes.ts adds to Payload's generated schema, found by running
  * that hook on a copy of the schema without indexes: bare Payload's "generated schema" drops
  * exactly these, whatever the hook adds in the future.
  */

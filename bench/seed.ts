@@ -124,6 +124,7 @@ export async function seedNewsroom(payload: Payload, options: SeedOptions): Prom
       now,
     }),
   )
+  await writer.finish()
   // Written below the hooks, so the public pages are rendered here, as a deploy's rebuild would.
   await phase('public pages', options.articles, () => rebuildPublicPages(payload))
 

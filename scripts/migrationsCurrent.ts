@@ -5,7 +5,8 @@ import { getPayload } from 'payload'
 
 /**
  * Compares the schema the config describes with the latest committed migration snapshot, as
- * `migrate:create` would, and names the missing statements. SQLite only (MongoDB needs none).
+ * `migrate:create` would, and names the missing statements: SQLite (npm run check:generated) and
+ * PostgreSQL (tests/int/migrations-current.test.ts); MongoDB needs none.
  */
 export async function checkMigrationsCurrent(): Promise<string[]> {
   const { default: config } = await import('../payload.config')

@@ -10,13 +10,24 @@ import path from 'node:path'
  */
 
 export type Database =
-  { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
+  | { kind: 'sqlite'; url: string; file: string }
+  | { kind: 'mongodb'; url: string }
+  | { kind: 'postgres'; url: string }
 
 export type Smtp = { host: string; port: number; secure: boolean; user?: string; pass?: string }
 
 export type RateLimit = { limit: number; windowSeconds: number }
 
 /** The in-memory cache of anonymous API responses (docs/configuration.md, README: Caching). */
+/** An S3 (or S3-compatible) bucket for uploads, shared by every instance. */
+export type S3Storage = {
+  bucket: string
+  region: string
+  endpoint?: string
+  forcePathStyle: boolean
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+}
+
 export type ResponseCacheSettings = { enabled: boolean; ttlMs: number; maxBytes: number }
 
 export class ConfigError extends Error {
@@ -44,11 +55,12 @@ export const GROUPS = {
   email: 'Email',
   webhooks: 'Webhooks',
   cache: 'Response cache',
+  media: 'Media storage',
   tools: 'Demo and tests (read by their scripts, not by the server)',
 } as const
 
 const ACCEPTED_DATABASE_URI =
-  'unset (SQLite at ./data/cms.db), file:<path> (SQLite), mongodb://… or mongodb+srv://… (MongoDB)'
+  'unset (SQLite at ./data/cms.db), file:<path> (SQLite), postgres://… or postgresql://… (PostgreSQL), mongodb://… or mongodb+srv://… (MongoDB)'
 const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production'
 
 const mustBe = (name: string, accepted: string, raw: string) =>
@@ -160,6 +172,9 @@ export function parseDatabaseUri(raw: string | undefined, defaultFile: string): 
   if (value.startsWith('mongodb://') || value.startsWith('mongodb+srv://')) {
     return { kind: 'mongodb', url: value }
   }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    return { kind: 'postgres', url: value }
+  }
   if (value.startsWith('file:')) {
     const file = value.slice('file:'.length)
     if (!file)
@@ -235,6 +250,12 @@ export const variables = {
     doc: 'Whether this process runs the jobs queue (scheduled publications, emails, webhooks); `false` on web instances when `npm run jobs:worker` runs it.',
     parse: bool,
   },
+  JOBS_LEASE_SECONDS: {
+    group: 'server',
+    default: '600',
+    doc: 'Seconds after which a job still marked processing is taken to belong to a runner that died (`kill -9`, a crash) and is run again by another; longer than any job takes (an SMTP exchange, a 10 s webhook).',
+    parse: wholeNumber('a whole number of seconds, at least 5', 5),
+  },
   PREVIEW_TTL: {
     group: 'server',
     default: '3600',
@@ -248,7 +269,7 @@ export const variables = {
         '`file:./data/cms.db` (`file:./data/dev.db` under `npm run dev`, `file:./data/demo.db` under `npm run demo`)',
       value: () => (pushesSchema() ? 'file:./data/dev.db' : 'file:./data/cms.db'),
     },
-    doc: '`file:<path>` for SQLite; `mongodb://…` or `mongodb+srv://…` for MongoDB (a replica set in production). `npm run import` writes here too.',
+    doc: '`file:<path>` for SQLite (one process); `postgres://…` or `postgresql://…` for PostgreSQL; `mongodb://…` or `mongodb+srv://…` for MongoDB (a replica set). `npm run import` writes here too.',
     parse: (raw: string) => parseDatabaseUri(raw, './data/cms.db'),
   },
   PAYLOAD_DB_PUSH: {
@@ -348,6 +369,39 @@ export const variables = {
     default: '30000',
     doc: 'Base delay of webhook retries in milliseconds, doubled on each retry.',
     parse: wholeNumber('a whole number of milliseconds'),
+  },
+  S3_BUCKET: {
+    group: 'media',
+    doc: 'Uploads go to this S3 bucket instead of MEDIA_DIR (several instances need one or the other shared); the other S3_ variables configure it.',
+    parse: text,
+  },
+  S3_REGION: {
+    group: 'media',
+    default: 'us-east-1',
+    doc: "The bucket's region (any value an S3-compatible store accepts).",
+    parse: text,
+  },
+  S3_ENDPOINT: {
+    group: 'media',
+    doc: 'An S3-compatible store (MinIO, Ceph, R2…): its URL, e.g. https://s3.example.internal:9000; unset for AWS.',
+    parse: (raw: string, name: string) => (raw ? httpUrl(raw, name) : ''),
+  },
+  S3_FORCE_PATH_STYLE: {
+    group: 'media',
+    default: 'false',
+    doc: '`true` for stores that address buckets by path (`endpoint/bucket/key`), as MinIO does.',
+    parse: bool,
+  },
+  S3_ACCESS_KEY_ID: {
+    group: 'media',
+    doc: 'With S3_SECRET_ACCESS_KEY: the credentials; unset, the AWS SDK finds its own (instance role, ~/.aws).',
+    parse: text,
+  },
+  S3_SECRET_ACCESS_KEY: {
+    group: 'media',
+    doc: 'The secret of S3_ACCESS_KEY_ID.',
+    parse: text,
+    verbatim: true,
   },
   CACHE: {
     group: 'cache',
@@ -450,6 +504,25 @@ export const host = (): string => value('HOST')
 export const serverUrl = (): string => value('SERVER_URL')
 export const mediaDir = (): string => value('MEDIA_DIR')
 
+/** The uploads bucket when S3_BUCKET is set; undefined: uploads are files in MEDIA_DIR. */
+export function s3Storage(): S3Storage | undefined {
+  const bucket = value('S3_BUCKET')
+  if (!bucket) return undefined
+  const accessKeyId = value('S3_ACCESS_KEY_ID')
+  const secretAccessKey = value('S3_SECRET_ACCESS_KEY')
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new ConfigError(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither.',
+    )
+  return {
+    bucket,
+    region: value('S3_REGION'),
+    endpoint: value('S3_ENDPOINT') || undefined,
+    forcePathStyle: value('S3_FORCE_PATH_STYLE'),
+    credentials: accessKeyId ? { accessKeyId, secretAccessKey } : undefined,
+  }
+}
+
 /** SMTP from the environment; without SMTP_HOST, emails are logged instead of sent. */
 export const smtp = (): Smtp | undefined => {
   const host = value('SMTP_HOST')
@@ -476,6 +549,9 @@ export const responseCache = (): ResponseCacheSettings => ({
 
 /** Whether this process runs queued jobs (false on web instances when a worker runs them). */
 export const runsJobs = (): boolean => value('JOBS_AUTORUN')
+
+/** How long a job may stay `processing` before another runner takes it over (src/jobs/leases.ts). */
+export const jobLeaseMs = (): number => value('JOBS_LEASE_SECONDS') * 1000
 
 /** Where article events are POSTed for frontends. */
 export const webhookUrls = (): string[] => value('WEBHOOK_URLS')

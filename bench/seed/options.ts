@@ -63,7 +63,7 @@ export type SeedUsers = Record<'admin' | 'publisher' | 'editor' | 'contributor',
 export type SeedPhase = { name: string; count: number; ms: number; perSecond: number }
 
 export type SeedSummary = {
-  adapter: 'sqlite' | 'mongodb'
+  adapter: 'sqlite' | 'postgres' | 'mongodb'
   /** How the bulky collections were written (see seed/writer.ts). */
   writes: WriteMode
   elapsedMs: number

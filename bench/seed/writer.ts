@@ -1,13 +1,14 @@
 import v8 from 'node:v8'
 import vm from 'node:vm'
 
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import { ObjectId } from 'mongodb'
 import { createLocalReq, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
 
 import type { Id } from './articles'
 import { SqliteBulk, type Doc } from './sqliteBulk'
 
-export type AdapterKind = 'sqlite' | 'mongodb'
+export type AdapterKind = 'sqlite' | 'postgres' | 'mongodb'
 
 /**
  * - `bulk` (SQLite only, the default there): multi-row inserts straight into Payload's tables
@@ -38,7 +39,12 @@ export class SeedWriter {
     private readonly payload: Payload,
     mode: WriteMode = 'bulk',
   ) {
-    this.kind = payload.db.name === 'mongoose' ? 'mongodb' : 'sqlite'
+    this.kind =
+      payload.db.name === 'mongoose'
+        ? 'mongodb'
+        : payload.db.name === 'postgres'
+          ? 'postgres'
+          : 'sqlite'
     this.mode = this.kind === 'sqlite' ? mode : 'adapter'
     if (this.mode === 'bulk') this.bulk = new SqliteBulk(payload)
   }
@@ -74,6 +80,29 @@ export class SeedWriter {
     const first = this.next.get(key)!
     this.next.set(key, first + count)
     return Array.from({ length: count }, (_, index) => first + index)
+  }
+
+  /**
+   * After the last write: PostgreSQL's id sequences move on past the ids written here, which the
+   * writer chose itself, so the next document Payload creates does not take one of them.
+   */
+  async finish(): Promise<void> {
+    if (this.kind !== 'postgres') return
+    const { drizzle } = this.payload.db as unknown as {
+      drizzle: { execute(query: unknown): Promise<{ rows: Array<{ table_name: string }> }> }
+    }
+    const { rows } = await drizzle.execute(
+      sql.raw(
+        "select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'id' and column_default like 'nextval(%'",
+      ),
+    )
+    for (const { table_name: name } of rows) {
+      await drizzle.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`,
+        ),
+      )
+    }
   }
 
   /** One transaction per batch: a failed batch leaves nothing behind, and SQLite commits once per batch. */

@@ -17,6 +17,7 @@ import { applyEditRules } from '../hooks/articles/applyEditRules'
 import { assignContributorAuthor } from '../hooks/articles/assignContributorAuthor'
 import { guardWorkflowFields } from '../hooks/articles/guardWorkflowFields'
 import { includeCitedSources } from '../hooks/articles/includeCitedSources'
+import { lockArticleForWrite } from '../hooks/articles/lockArticleForWrite'
 import { normaliseTags } from '../hooks/articles/normaliseTags'
 import { preventPublishedDelete } from '../hooks/articles/preventPublishedDelete'
 import { recordEditEvents } from '../hooks/articles/recordEditEvents'
@@ -130,7 +131,12 @@ export const Articles: CollectionConfig = {
   // Before Payload's own endpoints, so restoreArticleVersion answers POST /versions/:id.
   endpoints: [getArticleWorkflow, postArticleWorkflow, postPreviewLink, restoreArticleVersion],
   hooks: {
-    beforeOperation: [saveEditsAsDrafts, refuseLockedEdits, sortPublicListsByPublication],
+    beforeOperation: [
+      lockArticleForWrite,
+      saveEditsAsDrafts,
+      refuseLockedEdits,
+      sortPublicListsByPublication,
+    ],
     beforeValidate: [assignContributorAuthor, guardWorkflowFields],
     beforeChange: [includeCitedSources, applyEditRules],
     afterChange: [recordEditEvents],

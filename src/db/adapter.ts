@@ -5,28 +5,51 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { database, pushesSchema } from '../env'
-import { migrations } from '../migrations'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { withCommitCallbacks } from './afterCommit'
+import { withJobClaims } from './jobClaims'
+import { addListingIndexes } from './listingIndexes'
 import { withSqliteWorkarounds } from './sqlite'
-import { addListingIndexes } from './sqliteIndexes'
 
-const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+/** Each adapter's committed migrations: SQL differs between SQLite and PostgreSQL; MongoDB has none. */
+const migrationDir = (adapter: 'sqlite' | 'postgres' | 'mongodb') =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations', adapter)
 
 /**
- * SQLite (embedded, zero-setup) or MongoDB (production), chosen by DATABASE_URI. MongoDB's adapter
- * and driver are loaded only when they are the database: hundreds of modules, a slower start.
+ * SQLite (embedded, zero-setup, one process), PostgreSQL or MongoDB (production, several
+ * instances), chosen by DATABASE_URI. The production adapters and their drivers are loaded only
+ * when they are the database: hundreds of modules, a slower start.
  */
 export async function databaseAdapter(): Promise<DatabaseAdapterObj> {
   const db = database()
   if (db.kind === 'mongodb') {
     const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
-    return withCommitCallbacks(
-      mongooseAdapter({
-        url: db.url,
-        // Fail in seconds, not the driver's 30 s, when the server is unreachable.
-        connectOptions: { serverSelectionTimeoutMS: 5000 },
-        migrationDir,
-      }),
+    return withJobClaims(
+      withCommitCallbacks(
+        mongooseAdapter({
+          url: db.url,
+          // Fail in seconds, not the driver's 30 s, when the server is unreachable.
+          connectOptions: { serverSelectionTimeoutMS: 5000 },
+          migrationDir: migrationDir('mongodb'),
+        }),
+      ),
+    )
+  }
+  if (db.kind === 'postgres') {
+    const [{ postgresAdapter }, { migrations }] = await Promise.all([
+      import('@payloadcms/db-postgres'),
+      import('../migrations/postgres'),
+    ])
+    return withJobClaims(
+      withCommitCallbacks(
+        postgresAdapter({
+          pool: { connectionString: db.url, connectionTimeoutMillis: 5000 },
+          push: pushesSchema(),
+          migrationDir: migrationDir('postgres'),
+          prodMigrations: migrations,
+          beforeSchemaInit: [addListingIndexes],
+        }),
+      ),
     )
   }
   // The commit callbacks wrap the workarounds: they run once the transaction's turn has ended, so
@@ -39,8 +62,8 @@ export async function databaseAdapter(): Promise<DatabaseAdapterObj> {
         // Every write in a transaction: a failed save leaves nothing half-written.
         transactionOptions: { behavior: 'immediate' },
         push: pushesSchema(),
-        migrationDir,
-        prodMigrations: migrations,
+        migrationDir: migrationDir('sqlite'),
+        prodMigrations: sqliteMigrations,
         beforeSchemaInit: [addListingIndexes],
       }),
     ),

@@ -97,7 +97,7 @@ function preparedReads(db: SQLiteAdapter): PublicReads {
   }
 }
 
-/** Any other adapter (MongoDB): its own `find`, with the stored JSON written out again. */
+/** Any other adapter (PostgreSQL, MongoDB): its own `find`, with the stored JSON written out again. */
 function adapterReads(payload: Payload): PublicReads {
   const counts = payload.db.name === 'mongoose'
   return {
@@ -111,7 +111,10 @@ function adapterReads(payload: Payload): PublicReads {
         where: { slug: { equals: slug } },
         select: { article: true, document: true },
       })
-      return found ? { article: found.article, document: JSON.stringify(found.document) } : null
+      if (!found) return null
+      // The page keeps its article's id as text; PostgreSQL's ids are numbers, MongoDB's text.
+      const article = payload.db.defaultIDType === 'number' ? Number(found.article) : found.article
+      return { article, document: JSON.stringify(found.document) }
     },
     async listRange(list, offset, limit) {
       const range = async (from: number, size: number) => {

@@ -1,12 +1,14 @@
 import type { AfterErrorHook, Config } from 'payload'
 
 import { answerUnavailableDatabase } from './answerUnavailableDatabase'
+import { answerWriteConflicts } from './answerWriteConflicts'
 import { attachRequestId } from './attachRequestId'
 import { refuseUnreadableMultipart } from './refuseUnreadableMultipart'
 
 /** What an error answers, in this order: refuseUnreadableMultipart must come after attachRequestId. */
 export const afterErrorHooks: AfterErrorHook[] = [
   answerUnavailableDatabase,
+  answerWriteConflicts,
   attachRequestId,
   refuseUnreadableMultipart,
 ]

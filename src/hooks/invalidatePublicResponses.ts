@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { ARTICLES, COMMENTS, WORKFLOW_EVENTS } from '../collections/slugs'
 import { afterCommit } from '../db/afterCommit'
-import { publicResponses } from '../services/publicCache'
+import { publicResponses, stampPublicChange } from '../services/publicCache'
 
 type Doc = Record<string, unknown> | undefined
 
@@ -23,13 +23,17 @@ const matters = (collection: string, doc: Doc, previousDoc: Doc): boolean =>
 
 /**
  * Empties the response cache at once and again when the write's transaction commits: a read that
- * ran in between saw the old, still committed data, and must not survive the commit.
+ * ran in between saw the old, still committed data, and must not survive the commit. Other
+ * instances hear of it through the shared stamp, written after the commit once the public pages it
+ * changes are rendered (their render, queued by an earlier hook, runs first).
  */
 async function invalidate(req: PayloadRequest): Promise<void> {
   const cache = publicResponses()
-  if (!cache) return
-  cache.invalidate()
-  await afterCommit(req, () => cache.invalidate())
+  cache?.invalidate()
+  await afterCommit(req, async () => {
+    cache?.invalidate()
+    await stampPublicChange(req.payload)
+  })
 }
 
 export const invalidatePublicResponsesOnChange: CollectionAfterChangeHook = async ({

@@ -69,10 +69,16 @@ export function assertWhereShape(where: Where | undefined): void {
 }
 
 /** The database a filter runs on: each adapter runs its own set of operators. */
-export type Database = 'sqlite' | 'mongodb'
+export type Database = 'sqlite' | 'postgres' | 'mongodb'
 
 /** What the check needs to know of where a path leads (src/lib/relationHops.ts walks it). */
-export type PathTarget = { field?: FlattenedField; rest: string[]; inRows: boolean }
+export type PathTarget = {
+  field?: FlattenedField
+  rest: string[]
+  inRows: boolean
+  /** Set when the path ends at a document id (`id`, `parent`, a relationship): whose ids. */
+  idsOf?: string
+}
 
 type Condition = { at: string; path: string; operator: string; operand: unknown }
 
@@ -116,6 +122,12 @@ const SQLITE_JSON_OPERATORS = [
   'contains',
   'exists',
 ]
+/** PostgreSQL runs the same inside JSON but contains, which it sends as a match of JSON against text. */
+const JSON_OPERATORS: Record<Database, string[]> = {
+  sqlite: SQLITE_JSON_OPERATORS,
+  postgres: SQLITE_JSON_OPERATORS.filter((operator) => operator !== 'contains'),
+  mongodb: SQLITE_JSON_OPERATORS,
+}
 
 /** Payload reads `''` and `'null'` in a date filter as no date. */
 const isDate = (value: unknown) =>
@@ -132,12 +144,12 @@ function unsupportedOperator(
   { field, rest }: PathTarget,
   database: Database,
 ): string | undefined {
-  if (database === 'sqlite') {
-    // drizzle's operatorMap has no `all` ("TODO: support this") and runs geometry only on Postgres.
+  if (database !== 'mongodb') {
+    // drizzle's operatorMap has no `all` ("TODO: support this"); no collection has a point field.
     if (operator === 'all')
       return `${at}: the all operator is not supported here; use in, which matches any of the values.`
     if (GEO.has(operator))
-      return `${at}: the ${operator} operator is not supported here; geographic filters need a point field, which SQLite does not have.`
+      return `${at}: the ${operator} operator is not supported here; geographic filters need a point field, which this schema does not have.`
     return undefined
   }
   if (!GEO.has(operator)) return undefined
@@ -155,6 +167,7 @@ function unsupportedOperator(
 function unsupportedPath(
   { at, path, operator, operand }: Condition,
   { field, rest, inRows }: PathTarget,
+  database: Database,
 ): string | undefined {
   if (!field) return undefined
   if (rest.length === 0) {
@@ -170,12 +183,15 @@ function unsupportedPath(
   const dotted = path.replace(/__/g, '.')
   const name = dotted.slice(0, dotted.length - rest.join('.').length - 1)
   if (field.type === 'richText')
-    return `${at}: filtering inside rich text is not supported here; filter "${name}" itself with like or contains.`
+    return database === 'sqlite'
+      ? `${at}: filtering inside rich text is not supported here; filter "${name}" itself with like or contains.`
+      : `${at}: filtering rich text is not supported here.`
   if (field.type !== 'json') return undefined
   if (inRows)
     return `${at}: filtering inside a JSON field of an array or blocks is not supported here; filter "${name}" itself.`
-  if (!SQLITE_JSON_OPERATORS.includes(operator)) {
-    return `${at}: the ${operator} operator is not supported inside a JSON field here; use ${SQLITE_JSON_OPERATORS.join(', ')}.`
+  const operators = JSON_OPERATORS[database]
+  if (!operators.includes(operator)) {
+    return `${at}: the ${operator} operator is not supported inside a JSON field here; use ${operators.join(', ')}.`
   }
   if (oneForMany) return `${at}: inside a JSON field, ${list}.`
   if (operator === 'exists' && !isScalar(operand))
@@ -242,6 +258,81 @@ function malformedOperand(
     : `${at}: ${shown(notDate)} is not a date; send one such as 2026-05-01 or 2026-05-01T09:00:00Z.`
 }
 
+/** Fields PostgreSQL stores as text, the only ones like, not_like and contains can match. */
+const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code'])
+const COMPARES = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
+const operandValues = (operand: unknown): unknown[] =>
+  Array.isArray(operand)
+    ? operand
+    : typeof operand === 'string' && operand.includes(',')
+      ? operand.split(',')
+      : [operand]
+const NO_VALUE = new Set([null, '', 'null'])
+const isNumeric = (value: unknown) =>
+  NO_VALUE.has(value as string) ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+
+/**
+ * An operand PostgreSQL cannot compare with the column, which SQLite and MongoDB take as it comes:
+ * each column has a type (a number, a boolean, an enum of a select's options, a timestamp, JSON),
+ * and a text match or a value of another type fails the whole query.
+ */
+function mistypedOperand(
+  { at, path, operator, operand }: Condition,
+  { field, rest, idsOf }: PathTarget,
+): string | undefined {
+  // `document.value` of a relationship to several collections is an id; versions' `latest` a
+  // boolean column that no field describes.
+  const polymorphicId = field !== undefined && isPolymorphic(field) && rest.join('.') === 'value'
+  if (rest.length > 0 && !polymorphicId) return undefined
+  const kind =
+    polymorphicId || (idsOf !== undefined && (!field || isRelation(field)))
+      ? 'id'
+      : !field && path === 'latest'
+        ? 'checkbox'
+        : field?.type
+  if (!kind) return undefined
+  if (TEXT_MATCH.has(operator)) {
+    // contains with a filter of the related documents is Payload's own (checked on its own).
+    if (operator === 'contains' && kind === 'id' && isPlainObject(operand)) return undefined
+    // like on an id is the admin list's search of a collection without a title: Payload casts it.
+    if (TEXT_TYPES.has(kind) || (kind === 'id' && operator === 'like')) return undefined
+    return `${at}: ${operator} matches text, and "${path}" is ${kind === 'id' ? 'an id' : `a ${kind} field`}; use equals or in.`
+  }
+  if (!COMPARES.has(operator)) return undefined
+  const values = operandValues(operand).filter((value) => !NO_VALUE.has(value as string))
+  if ((kind === 'select' || kind === 'radio') && field && 'options' in field) {
+    const options = field.options.map((option) =>
+      typeof option === 'string' ? option : option.value,
+    )
+    const other = values.find((value) => !options.includes(String(value)))
+    return other === undefined
+      ? undefined
+      : `${at}: ${shown(other)} is not an option of "${path}"; the options are ${options.join(', ')}.`
+  }
+  if (kind === 'checkbox') {
+    const other = values.find((value) => !['true', 'false'].includes(String(value)))
+    return other === undefined
+      ? undefined
+      : `${at}: "${path}" is true or false, not ${shown(other)}.`
+  }
+  if (kind === 'number' || kind === 'id') {
+    const other = values.find((value) => !isNumeric(value) && !isPolymorphicValue(value))
+    return other === undefined ? undefined : `${at}: "${path}" is a number, not ${shown(other)}.`
+  }
+  return undefined
+}
+
 /**
  * The first condition of a filter that the database cannot run, as the message that refuses it.
  * Payload accepts every operator on every field and leaves it to the adapter, which on SQLite
@@ -260,8 +351,9 @@ export function findUnsupportedCondition(
     const target = pathAt(condition.path)
     const problem =
       unsupportedOperator(condition, target, database) ??
-      (database === 'sqlite' ? unsupportedPath(condition, target) : undefined) ??
-      malformedOperand(condition, target, database)
+      (database !== 'mongodb' ? unsupportedPath(condition, target, database) : undefined) ??
+      malformedOperand(condition, target, database) ??
+      (database === 'postgres' ? mistypedOperand(condition, target) : undefined)
     if (problem) return problem
     const { field, rest } = target
     // The nested filter of a has-many `contains` runs on the related documents, through the relationship's path.

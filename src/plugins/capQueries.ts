@@ -20,7 +20,11 @@ export const refuseUnsupportedFilters: CollectionBeforeOperationHook = ({
   assertSupportedFilter(
     where,
     (path) => walkWherePath(payload, collection.slug, path),
-    payload.db.name === 'mongoose' ? 'mongodb' : 'sqlite',
+    payload.db.name === 'mongoose'
+      ? 'mongodb'
+      : payload.db.name === 'postgres'
+        ? 'postgres'
+        : 'sqlite',
   )
   return args
 }

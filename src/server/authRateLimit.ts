@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express'
 import { parse, visit } from 'graphql'
+import type { Payload } from 'payload'
 
 import { authRateLimit } from '../env'
+import { counters } from '../services/counters'
 import { limitPerClientIp } from './rateLimit'
 
 /** The REST routes that try a password or a reset token, or send a reset email. */
@@ -36,12 +38,16 @@ export function countAuthMutations(query: unknown): number {
  * for JSON bodies, and a request may carry one of these mutations at most (aliases would otherwise
  * put a hundred guesses in one request).
  */
-export function authRateLimiters(): { rest: RequestHandler; graphql: RequestHandler } {
+export function authRateLimiters(payload: Payload): {
+  rest: RequestHandler
+  graphql: RequestHandler
+} {
   const { limit, windowSeconds } = authRateLimit()
   const rest = limitPerClientIp(
     { limit, windowSeconds },
     (retryAfter) =>
       `Too many login or password-reset attempts from your address: at most ${limit} every ${windowSeconds} s. Try again in ${retryAfter} s.`,
+    { counters: counters(payload), name: 'auth' },
   )
   const graphql: RequestHandler = (req, res, next) => {
     const count = countAuthMutations(Buffer.isBuffer(req.body) ? queryOf(req.body) : undefined)

@@ -53,8 +53,8 @@ export async function createApp({ payload, admin }: AppOptions): Promise<Express
 
   app.get('/healthz', healthz(payload))
   // Cheap refusals first: the comment and login rate limits, then the JSON body checks.
-  app.post('/api/comments', commentPostLimiter())
-  const authLimits = authRateLimiters()
+  app.post('/api/comments', commentPostLimiter(payload))
+  const authLimits = authRateLimiters(payload)
   app.post(AUTH_PATHS, authLimits.rest)
   app.use(['/api', '/api/{*rest}'], readJsonBody, requireJsonObject)
   const cache = publicResponses()

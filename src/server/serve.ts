@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 
 import { adminUi, host, port } from '../env'
+import { followPublicChanges, publicResponses } from '../services/publicCache'
 import { fillEmptyPublicPages } from '../services/publicPages/render'
 import { nextAdminUi } from './adminUi'
 import { createApp } from './createApp'
@@ -15,6 +16,9 @@ export async function serve(): Promise<Server> {
   const ui = adminUi()
   const admin = ui === 'off' ? undefined : nextAdminUi({ dev: ui === 'dev' })
   const app = await createApp({ payload, admin })
+  // Several instances share PostgreSQL or MongoDB; SQLite has one process, whose writes invalidate it.
+  const cache = publicResponses()
+  if (cache && payload.db.name !== 'sqlite') followPublicChanges(payload, cache)
   const server = app.listen(port(), host())
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),

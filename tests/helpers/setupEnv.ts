@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto'
 
 import { inject } from 'vitest'
 
+import { databaseUrl } from './postgres'
+
 // Runs before each test file, before the Payload config is imported: every file gets a fresh
 // database (never ./data) and its own media folder.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
@@ -18,7 +20,12 @@ for (const name of ['SMTP_HOST', 'WEBHOOK_URLS', 'WEBHOOK_SECRET']) delete proce
 process.env.JOBS_AUTORUN = 'false'
 
 const mongoUri = process.env.TEST_DB === 'mongodb' ? inject('mongoUri') : undefined
-if (mongoUri) {
+if (process.env.TEST_DB === 'postgres') {
+  // scripts/test-postgres.ts names the server; Payload creates this file's database on connecting.
+  const server = process.env.POSTGRES_URL
+  if (!server) throw new Error('TEST_DB=postgres needs POSTGRES_URL: run `npm run test:postgres`.')
+  process.env.DATABASE_URI = databaseUrl(server, `newsroom_test_${randomUUID().slice(0, 8)}`)
+} else if (mongoUri) {
   const url = new URL(mongoUri)
   url.pathname = `/newsroom-${randomUUID().slice(0, 8)}`
   process.env.DATABASE_URI = url.toString()

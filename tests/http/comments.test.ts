@@ -6,7 +6,7 @@ import { transitionAs } from '../../src/services/workflow/transition'
 import { createArticle, createAuthor, createUser, desk } from '../helpers/factories'
 import { runDueJobs } from '../helpers/jobs'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
-import { getTestPayload } from '../helpers/payload'
+import { forgetRateLimits, getTestPayload } from '../helpers/payload'
 
 /**
  * Reader comments over the real HTTP server: posting (REST, with its limits and spam rules),
@@ -741,6 +741,7 @@ describe('moderation', () => {
 describe('rate limit on POST /api/comments', () => {
   let limited: TestServer
   beforeAll(async () => {
+    await forgetRateLimits()
     process.env.COMMENT_RATE_LIMIT = '3/60'
     limited = await startTestServer()
     process.env.COMMENT_RATE_LIMIT = '1000/60'

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { startTestServer, type TestServer } from '../helpers/http'
-import { getTestPayload, usingMongo } from '../helpers/payload'
+import { getTestPayload, testDatabase } from '../helpers/payload'
 import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
 
 const UNAVAILABLE = {
@@ -24,12 +24,12 @@ const timed = async (url: string, init?: RequestInit) => {
   }
 }
 
-if (usingMongo())
+if (testDatabase() !== 'sqlite')
   console.log(
-    'database-outage: the SQLite lock test is skipped on MongoDB — it locks the SQLite file.',
+    `database-outage: the SQLite lock test is skipped on ${testDatabase()} — it locks the SQLite file.`,
   )
 
-describe.skipIf(usingMongo())('the SQLite file locked by another process', () => {
+describe.skipIf(testDatabase() !== 'sqlite')('the SQLite file locked by another process', () => {
   let server: ProductionServer
   type Connection = { exec(sql: string): void; close(): void }
   let other: Connection
@@ -82,14 +82,18 @@ describe('the database becoming unreachable while serving', () => {
   afterAll(() => server?.close())
 
   it('answers 503 JSON quickly, refuses at once while it is away, says so on /healthz, and recovers by itself', async () => {
-    // The driver's own error for a server that cannot be reached (MongoDB) or a file that cannot be opened (SQLite).
-    const lost = usingMongo()
-      ? new MongoServerSelectionError('connect ECONNREFUSED 10.0.0.9:27017', {
-          error: undefined,
-        } as never)
-      : new Error(
-          'ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")',
-        )
+    // The driver's own error for a server that cannot be reached or a file that cannot be opened.
+    const lost = {
+      mongodb: new MongoServerSelectionError('connect ECONNREFUSED 10.0.0.9:27017', {
+        error: undefined,
+      } as never),
+      postgres: Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:5432'), {
+        code: 'ECONNREFUSED',
+      }),
+      sqlite: new Error(
+        'ConnectionFailed("Unable to open connection to local database /data/cms.db: 14")',
+      ),
+    }[testDatabase()]
     const db = payload.db as unknown as Record<
       'find' | 'count' | 'findOne',
       (...args: unknown[]) => unknown

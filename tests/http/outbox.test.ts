@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { LEASE_MS, releaseExpiredLeases } from '../../src/jobs/leases'
+import { jobLeaseMs } from '../../src/env'
+import { releaseExpiredLeases } from '../../src/jobs/leases'
 import type { Author, User } from '../../src/payload-types'
 import { transitionAs } from '../../src/services/workflow/transition'
 import { createArticle, createAuthor, createUser, desk, publish } from '../helpers/factories'
@@ -148,7 +149,9 @@ describe('a job left processing by a runner that died', () => {
     await runDueJobs(payload)
     expect(received).toEqual([])
     expect(await releaseExpiredLeases(payload)).toBe(0) // still within its lease
-    expect(await releaseExpiredLeases(payload, new Date(taken.getTime() + LEASE_MS + 1000))).toBe(1)
+    expect(
+      await releaseExpiredLeases(payload, new Date(taken.getTime() + jobLeaseMs() + 1000)),
+    ).toBe(1)
     await runDueJobs(payload)
     await runDueJobs(payload)
     expect(received).toEqual([(job.input as { eventId: string }).eventId])

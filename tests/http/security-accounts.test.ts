@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { User } from '../../src/payload-types'
 import { createUser, PASSWORD } from '../helpers/factories'
 import { graphql, login, startTestServer, type TestServer } from '../helpers/http'
-import { getTestPayload, usingMongo } from '../helpers/payload'
+import { forgetRateLimits, getTestPayload, usingMongo } from '../helpers/payload'
 
 /**
  * Accounts and sessions under attack, over the real HTTP server (REST and GraphQL): guessing
@@ -116,6 +116,7 @@ const lock = (user: User) =>
 
 /** Starts a second server on the same Payload with its own AUTH_RATE_LIMIT. */
 async function serverLimitedTo(limit: string): Promise<TestServer> {
+  await forgetRateLimits()
   process.env.AUTH_RATE_LIMIT = limit
   try {
     return await startTestServer()

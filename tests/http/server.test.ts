@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createArticle, createAuthor } from '../helpers/factories'
 import { graphql, startTestServer, type TestServer } from '../helpers/http'
-import { getTestPayload, usingMongo } from '../helpers/payload'
+import { getTestPayload, testDatabase } from '../helpers/payload'
 
 let server: TestServer
 
@@ -21,7 +21,7 @@ describe('the express server', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({
       status: 'ok',
-      db: usingMongo() ? 'mongodb' : 'sqlite',
+      db: testDatabase(),
       jobs: { failed: 0 },
     })
   })

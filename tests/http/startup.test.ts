@@ -11,7 +11,7 @@ const lines = (text: string) => text.trim().split('\n').filter(Boolean)
 
 describe('server start-up with a bad configuration', () => {
   it.each([
-    ['postgres://localhost/news', 'postgres'],
+    ['mysql://localhost/news', 'mysql'],
     ['sqlite.db', 'sqlite.db'],
   ])(
     'exits non-zero at once for DATABASE_URI=%s with one line naming the scheme and the accepted forms',
@@ -21,7 +21,9 @@ describe('server start-up with a bad configuration', () => {
       expect(lines(stderr)).toEqual([
         expect.stringContaining(`DATABASE_URI has unsupported scheme "${scheme}"`),
       ])
-      expect(stderr).toMatch(/file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//)
+      expect(stderr).toMatch(
+        /file:<path>.*postgres:\/\/.*postgresql:\/\/.*mongodb:\/\/.*mongodb\+srv:\/\//,
+      )
       expect(ms).toBeLessThan(1000)
     },
   )
@@ -35,6 +37,25 @@ describe('server start-up with a bad configuration', () => {
       expect.stringMatching(/^Startup failed: Cannot reach MongoDB at 127\.0\.0\.1:9 /),
     ])
     expect(ms).toBeLessThan(15_000)
+  })
+
+  it.each([
+    [
+      'nothing listens on its port',
+      'postgres://postgres@127.0.0.1:9/news',
+      /^Startup failed: Cannot reach PostgreSQL at 127\.0\.0\.1:9 \(DATABASE_URI\) within 5 s: /,
+    ],
+    // A routable address that never answers: the connect timeout, not the OS's minutes.
+    [
+      'its host never answers',
+      'postgresql://db@10.255.255.1:5432/news',
+      /^Startup failed: Cannot reach PostgreSQL at 10\.255\.255\.1:5432 \(DATABASE_URI\) within 5 s: /,
+    ],
+  ])('exits within 10 s with one line naming the PostgreSQL host when %s', async (_, uri, line) => {
+    const { code, stderr, ms } = await runServerUntilExit({ DATABASE_URI: uri })
+    expect(code).toBe(1)
+    expect(lines(stderr)).toEqual([expect.stringMatching(line)])
+    expect(ms).toBeLessThan(10_000)
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', async () => {

@@ -251,7 +251,7 @@ describe('bench seed writer', () => {
   it('lays an article out in SQLite exactly as the database adapter does', async (context) => {
     const bulk = new SeedWriter(payload, 'bulk')
     if (bulk.mode !== 'bulk')
-      context.skip('the bulk writer is SQLite only; MongoDB always uses the adapter')
+      context.skip('the bulk writer is SQLite only; PostgreSQL and MongoDB always use the adapter')
     const template = await payload.findByID({
       collection: 'articles',
       id: seeded.publishedIds[1],

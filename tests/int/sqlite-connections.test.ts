@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { getTestPayload, usingMongo } from '../helpers/payload'
+import { getTestPayload, testDatabase } from '../helpers/payload'
 
 /** Open file descriptors of this process on the test database file. */
 function openDatabaseFiles(): number {
@@ -17,10 +17,10 @@ function openDatabaseFiles(): number {
   }).length
 }
 
-if (usingMongo())
-  console.log('sqlite-connections: skipped on MongoDB — it counts SQLite file handles.')
+if (testDatabase() !== 'sqlite')
+  console.log(`sqlite-connections: skipped on ${testDatabase()} — it counts SQLite file handles.`)
 
-describe.skipIf(usingMongo() || !fs.existsSync('/proc/self/fd'))(
+describe.skipIf(testDatabase() !== 'sqlite' || !fs.existsSync('/proc/self/fd'))(
   'SQLite connections under a stream of saves',
   () => {
     let payload: Payload

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { authRateLimit, ConfigError, corsOrigins, trustedOrigins } from '../../src/env'
 import { countAuthMutations } from '../../src/server/authRateLimit'
-import { GuessCounter } from '../../src/services/accounts/passwords'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -80,22 +79,5 @@ describe('CORS_ORIGINS and the trusted origins', () => {
   it('refuses a SERVER_URL that is not an http(s) URL', () => {
     vi.stubEnv('SERVER_URL', 'cms.example.com')
     expect(trustedOrigins).toThrow(/SERVER_URL must be an http\(s\) URL/)
-  })
-})
-
-describe('GuessCounter', () => {
-  it('makes an account wait out the window after `max` wrong guesses, and forgets a success', () => {
-    const guesses = new GuessCounter(3, 60_000)
-    for (let i = 0; i < 3; i++) {
-      expect(guesses.waitFor('1', 1000)).toBe(0)
-      guesses.fail('1', 1000)
-    }
-    expect(guesses.waitFor('1', 2000)).toBe(59_000)
-    expect(guesses.waitFor('2', 2000)).toBe(0)
-    expect(guesses.waitFor('1', 61_000)).toBe(0)
-    guesses.fail('1', 61_000)
-    expect(guesses.waitFor('1', 61_000)).toBe(0)
-    guesses.clear('1')
-    expect(guesses.waitFor('1', 61_000)).toBe(0)
   })
 })

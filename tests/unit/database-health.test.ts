@@ -26,6 +26,20 @@ describe('isUnreachableError', () => {
       'a dropped MongoDB connection, wrapped',
       wrapped(new MongoNetworkError('connection 3 to db:27017 closed')),
     ],
+    [
+      'a refused PostgreSQL connection (node-postgres passes the socket error on)',
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a PostgreSQL server shutting down, wrapped by the ORM',
+      wrapped(
+        Object.assign(new Error('terminating connection due to administrator command'), {
+          code: '57P01',
+        }),
+      ),
+    ],
+    ['a dropped PostgreSQL connection', new Error('Connection terminated unexpectedly')],
+    ['a PostgreSQL pool out of time', new Error('timeout exceeded when trying to connect')],
   ])('recognises %s', (_, error) => expect(isUnreachableError(error)).toBe(true))
 
   it('does not take a busy database for an unreachable one', () =>
@@ -40,6 +54,10 @@ describe('isBusyError', () => {
     [
       'a lock met when the transaction begins (the ORM keeps only the text)',
       new Error('Error: cannot begin transaction: database is locked'),
+    ],
+    [
+      'PostgreSQL out of connection slots',
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
     ],
   ])('recognises %s', (_, error) => expect(isBusyError(error)).toBe(true))
 })
@@ -57,6 +75,10 @@ describe('neither', () => {
       Object.assign(new Error('UNIQUE constraint failed: articles.slug'), {
         code: 'SQLITE_CONSTRAINT',
       }),
+    ],
+    [
+      'a PostgreSQL unique violation',
+      Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }),
     ],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['nothing', undefined],

@@ -44,7 +44,6 @@ describe('parseDatabaseUri', () => {
   )
 
   it.each([
-    ['postgres://localhost/db', /unsupported scheme "postgres"/],
     ['mysql://x', /unsupported scheme "mysql"/],
     ['cms.db', /unsupported scheme "cms.db"/],
     ['file:', /names no file/],
@@ -53,7 +52,7 @@ describe('parseDatabaseUri', () => {
     expect(attempt).toThrow(ConfigError)
     expect(attempt).toThrow(message)
     expect(attempt).toThrow(
-      /DATABASE_URI.*accepted: .*file:<path>.*mongodb:\/\/.*mongodb\+srv:\/\//,
+      /DATABASE_URI.*accepted: .*file:<path>.*postgres:\/\/.*postgresql:\/\/.*mongodb:\/\/.*mongodb\+srv:\/\//,
     )
   })
 })
@@ -181,7 +180,7 @@ describe('validateEnvironment', () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.stubEnv('PAYLOAD_SECRET', '')
     vi.stubEnv('PORT', 'eighty')
-    vi.stubEnv('DATABASE_URI', 'postgres://db/news')
+    vi.stubEnv('DATABASE_URI', 'mysql://db/news')
     vi.stubEnv('CACHE', 'maybe')
     vi.stubEnv('WEBHOOK_URLS', 'https://site.example/hook')
     vi.stubEnv('WEBHOOK_SECRET', '')
@@ -195,7 +194,7 @@ describe('validateEnvironment', () => {
     }
     expect(lines).toEqual([
       'PORT must be an integer from 0 to 65535, got "eighty".',
-      expect.stringMatching(/^DATABASE_URI has unsupported scheme "postgres"; accepted: /),
+      expect.stringMatching(/^DATABASE_URI has unsupported scheme "mysql"; accepted: /),
       expect.stringMatching(/^PAYLOAD_SECRET is required in production/),
       expect.stringMatching(/^WEBHOOK_SECRET is required in production when WEBHOOK_URLS is set/),
       'CACHE must be "on" or "off", got "maybe".',

@@ -5,7 +5,7 @@ import { serializeTransactions } from './serializeTransactions'
 
 /**
  * Every workaround for the SQLite driver, in one place. They depend on driver internals, checked
- * against @payloadcms/db-sqlite 3.90.2 (with @payloadcms/drizzle 3.90.2, drizzle-orm 0.45.2) and
+ * against @payloadcms/db-sqlite 3.90.1 (with @payloadcms/drizzle 3.90.1, drizzle-orm 0.45.2) and
  * @libsql/client 0.14.0 (with libsql 0.4.7); re-check them when any of these changes:
  *
  * - the adapter object that `init()` returns: its `connect()`, which sets `client` from

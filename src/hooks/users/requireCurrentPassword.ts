@@ -2,13 +2,8 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { isAdmin } from '../../access/roles'
 import { refuse } from '../../lib/refuse'
-import {
-  GuessCounter,
-  type StoredPassword,
-  verifyPassword,
-} from '../../services/accounts/passwords'
-
-let guesses: GuessCounter | undefined
+import { type StoredPassword, verifyPassword } from '../../services/accounts/passwords'
+import { counters } from '../../services/counters'
 
 /**
  * Changing an account's email or password needs its current password, sent as `currentPassword`,
@@ -38,12 +33,15 @@ export const requireCurrentPassword: CollectionBeforeValidateHook = async ({
       `Changing your ${changing} needs your current password: send it as "currentPassword" with the change (REST PATCH /api/users/${originalDoc.id}).`,
     )
   }
-  guesses ??= new GuessCounter(
-    collection.auth.maxLoginAttempts || 5,
-    collection.auth.lockTime || 600_000,
-  )
-  const account = String(originalDoc.id)
-  const wait = guesses.waitFor(account)
+  // Counted apart from the request's transaction: the refusal rolls that back, the count stays.
+  const guesses = counters(req.payload)
+  const account = `password:${originalDoc.id}`
+  const lockTime = collection.auth.lockTime || 600_000
+  const tried = await guesses.read(account)
+  const wait =
+    tried && tried.count >= (collection.auth.maxLoginAttempts || 5) && tried.resetAt
+      ? tried.resetAt.getTime() - Date.now()
+      : 0
   if (wait > 0)
     throw refuse(
       429,
@@ -56,10 +54,10 @@ export const requireCurrentPassword: CollectionBeforeValidateHook = async ({
     req,
   })
   if (!(await verifyPassword(stored ?? {}, currentPassword))) {
-    guesses.fail(account)
+    await guesses.increment(account, lockTime)
     throw refuse(403, `The current password is wrong; your ${changing} was not changed.`)
   }
-  guesses.clear(account)
+  await guesses.reset(account)
   return rest
 }
 

@@ -36,35 +36,3 @@ export const UNMATCHABLE: StoredPassword = {
   hash: `${CURRENT_PREFIX}${'0'.repeat(64)}`,
   salt: '0'.repeat(64),
 }
-
-/**
- * Wrong current passwords per account (in memory, per process): after `max` within `windowMs` the
- * account's credential changes are refused until the window ends, so a stolen session cannot be
- * used to guess the password at full speed.
- */
-export class GuessCounter {
-  private readonly guesses = new Map<string, { count: number; resetAt: number }>()
-
-  /** Milliseconds until this account may try again; 0 when it may now. */
-  waitFor(account: string, now = Date.now()): number {
-    const entry = this.guesses.get(account)
-    if (!entry || entry.resetAt <= now) return 0
-    return entry.count >= this.max ? entry.resetAt - now : 0
-  }
-
-  fail(account: string, now = Date.now()): void {
-    const entry = this.guesses.get(account)
-    if (!entry || entry.resetAt <= now)
-      this.guesses.set(account, { count: 1, resetAt: now + this.windowMs })
-    else entry.count++
-  }
-
-  clear(account: string): void {
-    this.guesses.delete(account)
-  }
-
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-}

@@ -14,3 +14,4 @@ export function publicResponses(): ResponseCache | null {
 
 export type { CachedResponse } from './ResponseCache'
 export { ResponseCache }
+export { followPublicChanges, stampPublicChange } from './sharedChanges'

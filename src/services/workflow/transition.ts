@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { ARTICLES, USERS } from '../../collections/slugs'
+import { lockForWrite } from '../../db/rowLock'
 import { inTransaction } from '../../db/transaction'
 import { formatAdminDate } from '../../lib/dates'
 import { refuse } from '../../lib/refuse'
@@ -174,6 +175,8 @@ export async function performTransition(
   if (!user) throw refuse(401, 'Log in to take workflow actions.')
 
   const outcome = await inTransaction(req, async () => {
+    // Another instance's action on this article finishes first; this one then decides on its result.
+    await lockForWrite(req, ARTICLES, input.id)
     const { article, facts } = await loadArticle(req, input.id)
     const decision = decide(
       facts,

@@ -1,5 +1,3 @@
-import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
-
 type RawIndex = { name: string; on: string | string[]; unique?: boolean }
 type RawTable = {
   name: string
@@ -8,13 +6,13 @@ type RawTable = {
 }
 
 /**
- * Indexes that Payload's generated SQLite schema lacks and public listings need. Without them a
+ * Indexes that Payload's generated SQL schema (SQLite and PostgreSQL alike) lacks and public listings need. Without them a
  * list of the newest published articles sorts every row and runs a correlated subquery per row
  * on the `_texts` tables (7 s per request at 10,000 articles). They are part of the drizzle
  * schema, so `migrate:create` writes them into migrations and dev push creates them too.
  */
-export const addListingIndexes: SQLiteSchemaHook = (args) => {
-  // The hook receives the adapter at run time; its raw tables are what migrations are built from.
+export function addListingIndexes<Schema>(args: { schema: Schema }): Schema {
+  // Both SQL adapters hand the hook themselves (untyped); their raw tables make the migrations.
   const { adapter, schema } = args as typeof args & {
     adapter: { rawTables: Record<string, RawTable> }
   }

@@ -6,6 +6,7 @@ import * as migration_20261125_124206_import_fields from './20261125_124206_impo
 import * as migration_20261125_140102_comment_listing_indexes from './20261125_140102_comment_listing_indexes';
 import * as migration_20261202_144613_audit_actor_names from './20261202_144613_audit_actor_names';
 import * as migration_20261202_151337_public_read_model from './20261202_151337_public_read_model';
+import * as migration_20261204_191702_shared_counters_media_prefix from './20261204_191702_shared_counters_media_prefix';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_151337_public_read_model.up,
     down: migration_20261202_151337_public_read_model.down,
-    name: '20261202_151337_public_read_model'
+    name: '20261202_151337_public_read_model',
+  },
+  {
+    up: migration_20261204_191702_shared_counters_media_prefix.up,
+    down: migration_20261204_191702_shared_counters_media_prefix.down,
+    name: '20261204_191702_shared_counters_media_prefix'
   },
 ];
