@@ -5,6 +5,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { SMTPServer } from 'smtp-server'
+
 import { databaseUrl, startPostgres, type Postgres } from '../helpers/postgres'
 
 export const PASSWORD = 'cluster-password'
@@ -27,6 +29,8 @@ export type Cluster = {
   instances: Member[]
   worker: Member
   deliveries: Delivery[]
+  /** The Message-ID of every email the SMTP sink received, once per receipt. */
+  emails: string[]
   /** While set, a delivery of this event is held unanswered and reported to `onHeld`. */
   hold?: { event: string; onHeld: (delivery: Delivery) => void }
   receiverPort: number
@@ -62,6 +66,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
     postgres,
     databaseUrl: databaseUrl(postgres.url, 'newsroom_cluster'),
     deliveries: [] as Delivery[],
+    emails: [] as string[],
     instances: [] as Member[],
   } as Cluster
   const members: Member[] = []
@@ -93,6 +98,23 @@ export async function startCluster(instances = 3): Promise<Cluster> {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   cluster.receiverPort = (receiver.address() as net.AddressInfo).port
 
+  // Plain SMTP on loopback, no login: it keeps each message's Message-ID.
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      let raw = ''
+      stream.on('data', (chunk) => (raw += chunk))
+      stream.on('end', () => {
+        cluster.emails.push(/^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '(none)')
+        done()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  const smtpPort = (smtp.server.address() as net.AddressInfo).port
+
   cluster.env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -105,6 +127,8 @@ export async function startCluster(instances = 3): Promise<Cluster> {
     // Longer than a webhook may take (10 s), so only a runner that died loses its job.
     JOBS_LEASE_SECONDS: '12',
     WEBHOOK_URLS: `http://127.0.0.1:${cluster.receiverPort}/hook`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
     WEBHOOK_SECRET: 'cluster-webhook-secret',
     // As behind a proxy: each test's client is its own X-Forwarded-For address.
     TRUST_PROXY: 'loopback',
@@ -126,7 +150,13 @@ export async function startCluster(instances = 3): Promise<Cluster> {
         ? ['--conditions=production', 'dist/server/index.mjs']
         : ['--conditions=production', '--import', 'tsx', 'scripts/jobs-worker.ts']
     const child = spawn(process.execPath, args, {
-      env: { ...cluster.env, PORT: String(port ?? 0), SERVER_URL: `http://127.0.0.1:${port}` },
+      env: {
+        ...cluster.env,
+        // The worker says it is ready at info level.
+        ...(port
+          ? { PORT: String(port), SERVER_URL: `http://127.0.0.1:${port}` }
+          : { LOG_LEVEL: 'info' }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let log = ''
@@ -155,6 +185,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
   cluster.stop = async () => {
     for (const member of members) if (member.child.exitCode === null) member.child.kill('SIGKILL')
     await new Promise((resolve) => receiver.close(resolve))
+    await new Promise((resolve) => smtp.close(() => resolve(undefined)))
     await postgres.stop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -184,7 +215,7 @@ function senderPid(port: number, receiverPort: number): number {
   }
 }
 
-export type Answer = { status: number; json: any; headers: Headers } // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Answer = { status: number; json: any; headers: Headers }
 
 export async function api(
   base: string,
