@@ -1,5 +1,7 @@
 /**
- * `npm run test:faults`: a kill -9 consistency run against the real server on SQLite.
+ * `npm run test:faults`: a kill -9 consistency run against the real server on SQLite, or with
+ * FAULT_DB=postgres against two instances sharing one throwaway PostgreSQL, of which one is killed
+ * each round while the other goes on serving.
  *
  * One temporary database is shared by every round. Round 1 seeds the demo newsroom through the
  * Local API (scripts/e2e-seed.ts). Each round starts the real entry point in production mode, fires
@@ -9,7 +11,7 @@
  * recorded. The next start (and a final one) checks, as admin over REST and on the SQLite file,
  * that the database is consistent, that every answered write survived, and that each publication
  * has exactly its webhook job (the outbox commits with the change). Exits 1 with one line
- * per violation. FAULT_ROUNDS (default 3) sets the number of rounds.
+ * per violation. FAULT_ROUNDS sets the number of rounds (default 3 on SQLite, 20 on PostgreSQL).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,8 +20,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
+import pg from 'pg'
 
-const ROUNDS = Number(process.env.FAULT_ROUNDS || 3)
+import { databaseUrl, startPostgres, type Postgres } from '../tests/helpers/postgres'
+
+/** Two instances on one PostgreSQL, one of them killed each round; else one server on SQLite. */
+const CLUSTER = process.env.FAULT_DB === 'postgres'
+const ROUNDS = Number(process.env.FAULT_ROUNDS || (CLUSTER ? 20 : 3))
 const PASSWORD = 'fault-password'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-faults-'))
 const dbFile = path.join(dir, 'cms.db')
@@ -34,7 +41,7 @@ const baseEnv: NodeJS.ProcessEnv = {
   ADMIN_UI: 'off',
   PAYLOAD_SECRET: 'faults-' + Math.random().toString(36).slice(2),
   HOST: '127.0.0.1',
-  DATABASE_URI: `file:${dbFile}`,
+  DATABASE_URI: `file:${dbFile}`, // PostgreSQL's, in cluster runs, set in main()
   MEDIA_DIR: path.join(dir, 'media'),
   AUTH_RATE_LIMIT: '1000/60',
   COMMENT_RATE_LIMIT: '1000/60',
@@ -71,7 +78,9 @@ async function freePort(): Promise<number> {
 }
 
 type Server = { base: string; child: ChildProcess; log: () => string }
-let current: Server | undefined
+/** Every server started, so that none outlives the run. */
+const servers_: Server[] = []
+let postgres: Postgres | undefined
 
 async function startServer(): Promise<Server> {
   const port = await freePort()
@@ -95,8 +104,9 @@ async function startServer(): Promise<Server> {
     if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${log}`)
     await sleep(100)
   }
-  current = { base, child, log: () => log }
-  return current
+  const server = { base, child, log: () => log }
+  servers_.push(server)
+  return server
 }
 
 async function stop(server: Server, signal: NodeJS.Signals) {
@@ -160,9 +170,14 @@ const body = (text: string) => ({
   },
 })
 
-/** The burst: runs until the server dies; records only what was answered 2xx. */
-async function burst(server: Server, round: number) {
-  const { base } = server
+/**
+ * The burst: runs until `victim` is killed; records only what was answered 2xx. Its requests go
+ * round the `servers`, so in a cluster run some land on the one that lives on.
+ */
+async function burst(servers: Server[], victim: Server, round: number) {
+  const base = servers[0]!.base
+  let turn = 0
+  const next = () => servers[turn++ % servers.length]!.base
   const [editor, publisher] = [await login(base, 'editor'), await login(base, 'publisher')]
   const authors = (await api(base, 'GET', '/api/authors?limit=100&depth=0', editor)).json.docs as {
     id: number
@@ -180,7 +195,7 @@ async function burst(server: Server, round: number) {
   const uniq = () => `r${round}-${++n}-${Math.random().toString(36).slice(2, 7)}`
 
   const create = async (title: string) => {
-    const r = await api(base, 'POST', '/api/articles?draft=true', editor, {
+    const r = await api(next(), 'POST', '/api/articles?draft=true', editor, {
       title,
       dek: `Standfirst for ${title}.`,
       authors: [guest],
@@ -194,7 +209,7 @@ async function burst(server: Server, round: number) {
     return undefined
   }
   const transition = async (id: number, token: string, action: string) => {
-    const r = await api(base, 'POST', `/api/articles/${id}/workflow`, token, { action })
+    const r = await api(next(), 'POST', `/api/articles/${id}/workflow`, token, { action })
     if (r.status >= 200 && r.status < 300) {
       claims.transitions.push({ id, action, to: r.json.reviewState, eventId: r.json.event?.id })
       answered++
@@ -211,7 +226,7 @@ async function burst(server: Server, round: number) {
         const entry = claims.saves.get(id) ?? { attemptedAfter: [] }
         claims.saves.set(id, entry)
         entry.attemptedAfter.push(title)
-        const r = await api(base, 'PATCH', `/api/articles/${id}?draft=true`, editor, { title })
+        const r = await api(next(), 'PATCH', `/api/articles/${id}?draft=true`, editor, { title })
         if (r.status >= 200 && r.status < 300) {
           entry.answered = title
           entry.attemptedAfter = []
@@ -232,7 +247,7 @@ async function burst(server: Server, round: number) {
   const commenter = async () => {
     while (alive() && published.length) {
       const article = published[Math.floor(Math.random() * published.length)].id
-      const r = await api(base, 'POST', '/api/comments', undefined, {
+      const r = await api(next(), 'POST', '/api/comments', undefined, {
         article,
         authorName: 'Fault Reader',
         authorEmail: 'reader@example.org',
@@ -267,13 +282,32 @@ async function burst(server: Server, round: number) {
   ].map((w) => w.catch(() => undefined /* connection reset by the kill */))
   const delay = 200 + Math.floor(Math.random() * 600)
   await sleep(delay)
-  await stop(server, 'SIGKILL')
+  await stop(victim, 'SIGKILL')
   dead = true
   await Promise.all(workers)
   return delay
 }
 
-/** Consistency and durability checks, as admin over REST and on the SQLite file. */
+type Rows = { rows: Record<string, unknown>[] }
+
+/** The run's database for the checks below: the SQLite file, or the PostgreSQL database. */
+async function openDatabase(): Promise<{
+  query(sql: string): Promise<Rows>
+  close(): Promise<void>
+}> {
+  if (CLUSTER) {
+    const client = new pg.Client({ connectionString: baseEnv.DATABASE_URI })
+    await client.connect()
+    return { query: (sql) => client.query(sql), close: () => client.end() }
+  }
+  const db = createClient({ url: `file:${dbFile}` })
+  return {
+    query: async (sql) => (await db.execute(sql)) as unknown as Rows,
+    close: async () => db.close(),
+  }
+}
+
+/** Consistency and durability checks, as admin over REST and in the database. */
 async function verify(server: Server, label: string) {
   const { base } = server
   const admin = await login(base, 'admin')
@@ -349,17 +383,17 @@ async function verify(server: Server, label: string) {
     const r = await api(base, 'GET', `/api/comments/${id}?depth=0`, admin)
     check(r.status === 200, `${label}: comment ${id} was answered 2xx but GET answered ${r.status}`)
   }
-  // On the file: no version without its article, and SQLite's own check.
-  const db = createClient({ url: `file:${dbFile}` })
+  // In the database: no version without its article, and (SQLite) its own check.
+  const db = await openDatabase()
   try {
-    const orphans = await db.execute(
+    const orphans = await db.query(
       'SELECT count(*) AS n FROM _articles_v WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM articles)',
     )
     check(
       Number(orphans.rows[0].n) === 0,
       `${label}: ${orphans.rows[0].n} article version rows without their article`,
     )
-    const bare = await db.execute(
+    const bare = await db.query(
       'SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT parent_id FROM _articles_v WHERE parent_id IS NOT NULL)',
     )
     check(
@@ -367,7 +401,7 @@ async function verify(server: Server, label: string) {
       `${label}: ${bare.rows[0].n} articles without any version row`,
     )
     // The main row too (REST with draft=true reads the latest version).
-    const half = await db.execute(
+    const half = await db.query(
       `SELECT id FROM articles WHERE title IS NULL OR title = '' OR slug IS NULL OR slug = ''
          OR id NOT IN (SELECT parent_id FROM articles_rels WHERE path = 'authors' AND authors_id IS NOT NULL)`,
     )
@@ -377,15 +411,17 @@ async function verify(server: Server, label: string) {
     )
     // The outbox: each publish or unpublish in the history has its webhook job, and no job exists
     // for a change that did not commit (one receiver, so one job per event).
-    const announced = await db.execute(
+    const announced = await db.query(
       `SELECT article_id AS id, count(*) AS n FROM workflow_events
          WHERE action IN ('publish', 'scheduled_publish', 'unpublish') GROUP BY article_id`,
     )
     const queued = new Map<number, number>()
     for (const row of (
-      await db.execute(`SELECT input FROM payload_jobs WHERE task_slug = 'deliverWebhook'`)
+      await db.query(`SELECT input FROM payload_jobs WHERE task_slug = 'deliverWebhook'`)
     ).rows) {
-      const id = Number(JSON.parse(JSON.parse(String(row.input)).body).id)
+      // Text on SQLite, JSON already on PostgreSQL.
+      const input = typeof row.input === 'string' ? JSON.parse(row.input) : row.input
+      const id = Number(JSON.parse((input as { body: string }).body).id)
       queued.set(id, (queued.get(id) ?? 0) + 1)
     }
     const events = new Map(announced.rows.map((row) => [Number(row.id), Number(row.n)]))
@@ -395,16 +431,22 @@ async function verify(server: Server, label: string) {
         `${label}: article ${id} has ${events.get(id) ?? 0} publish/unpublish events but ${queued.get(id) ?? 0} webhook jobs`,
       )
     }
-    const integrity = await db.execute('PRAGMA integrity_check')
-    const result = integrity.rows.map((r) => String(Object.values(r)[0])).join('; ')
-    check(result === 'ok', `${label}: PRAGMA integrity_check: ${result}`)
+    if (!CLUSTER) {
+      const integrity = await db.query('PRAGMA integrity_check')
+      const result = integrity.rows.map((r) => String(Object.values(r)[0])).join('; ')
+      check(result === 'ok', `${label}: PRAGMA integrity_check: ${result}`)
+    }
   } finally {
-    db.close()
+    await db.close()
   }
   return articles.length
 }
 
 async function main() {
+  if (CLUSTER) {
+    postgres = await startPostgres()
+    baseEnv.DATABASE_URI = databaseUrl(postgres.url, 'newsroom_faults')
+  }
   const seed = spawnSync(
     process.execPath,
     ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'],
@@ -414,22 +456,28 @@ async function main() {
     },
   )
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}${seed.stderr}`)
-  console.log(`faults: seeded the demo newsroom into ${dbFile}`)
+  console.log(
+    `faults: seeded the demo newsroom into ${CLUSTER ? 'a throwaway PostgreSQL (two instances)' : dbFile}`,
+  )
+  // In a cluster run the instance that was not killed serves on; the killed one starts again.
+  const servers: Server[] = []
   for (let round = 1; round <= ROUNDS; round++) {
-    const server = await startServer()
-    if (round > 1) await verify(server, `after kill ${round - 1}`)
+    while (servers.length < (CLUSTER ? 2 : 1)) servers.push(await startServer())
+    if (round > 1) await verify(servers[0]!, `after kill ${round - 1}`)
     const before = answered
-    const delay = await burst(server, round)
+    const victim = servers[round % servers.length]!
+    const delay = await burst(servers, victim, round)
+    servers.splice(servers.indexOf(victim), 1)
     console.log(
-      `faults: round ${round}: killed -9 after ${delay} ms, ${answered - before} writes answered 2xx`,
+      `faults: round ${round}: killed -9 ${CLUSTER ? 'one of two instances ' : ''}after ${delay} ms, ${answered - before} writes answered 2xx`,
     )
   }
-  const server = await startServer()
+  if (!servers.length) servers.push(await startServer())
   try {
-    const count = await verify(server, `after kill ${ROUNDS}`)
+    const count = await verify(servers[0]!, `after kill ${ROUNDS}`)
     console.log(`faults: final check over ${count} articles`)
   } finally {
-    await stop(server, 'SIGTERM')
+    for (const server of servers) await stop(server, 'SIGTERM')
   }
 }
 
@@ -437,8 +485,8 @@ try {
   await main()
 } catch (error) {
   // Never leave a server behind.
-  if (current && current.child.exitCode === null && !current.child.signalCode)
-    current.child.kill('SIGKILL')
+  for (const server of servers_)
+    if (server.child.exitCode === null && !server.child.signalCode) server.child.kill('SIGKILL')
   violations.push(`run failed: ${error instanceof Error ? error.stack : String(error)}`)
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
@@ -447,6 +495,7 @@ console.log(
   `faults: ${ROUNDS} rounds, ${answered} writes answered 2xx (${claims.created.length} creates, ${claims.transitions.length} transitions, ` +
     `${claims.comments.length} comments), ${checksPassed} checks passed, ${violations.length} violations, ${seconds} s`,
 )
+await postgres?.stop().catch(() => undefined)
 if (violations.length === 0) fs.rmSync(dir, { recursive: true, force: true })
-else console.error(`faults: database kept at ${dbFile}`)
+else if (!CLUSTER) console.error(`faults: database kept at ${dbFile}`)
 process.exit(violations.length ? 1 : 0)

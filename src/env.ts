@@ -442,9 +442,18 @@ export const variables = {
     doc: 'Runs `npm run test:e2e` against this running demo server instead of starting one.',
     parse: text,
   },
+  FAULT_DB: {
+    group: 'tools',
+    default: 'sqlite',
+    doc: '`postgres`: `npm run test:faults` runs two instances on a throwaway PostgreSQL and kills one of them each round.',
+    parse: oneOf('sqlite', 'postgres'),
+  },
   FAULT_ROUNDS: {
     group: 'tools',
-    default: '3',
+    default: {
+      shown: '3 (20 with `FAULT_DB=postgres`)',
+      value: () => (process.env.FAULT_DB === 'postgres' ? '20' : '3'),
+    },
     doc: 'Kill-and-restart rounds of `npm run test:faults`.',
     parse: text,
   },

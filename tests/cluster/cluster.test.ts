@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -331,7 +334,7 @@ describe('workflow races across instances', () => {
 })
 
 describe('media every instance serves', () => {
-  it('serves an image uploaded through one instance from the others', async () => {
+  it('serves an image uploaded through one instance from the others, out of the S3 bucket', async () => {
     // A 1×1 PNG.
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
@@ -346,7 +349,11 @@ describe('media every instance serves', () => {
       body: form,
     })
     expect(upload.status).toBe(201)
-    const { doc } = (await upload.json()) as { doc: { url: string } }
+    const { doc } = (await upload.json()) as { doc: { url: string; filename: string } }
+    // In the bucket, not in the uploading instance's folder.
+    expect(fs.existsSync(path.join(cluster.s3.bucketDir, `${doc.filename}._S3rver_object`))).toBe(
+      true,
+    )
     for (const member of [b!, c!]) {
       const res = await fetch(new URL(doc.url, member.base).toString())
       expect(res.status, `${member.name} ${doc.url}`).toBe(200)

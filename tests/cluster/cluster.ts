@@ -5,6 +5,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import S3rver from 's3rver'
 import { SMTPServer } from 'smtp-server'
 
 import { databaseUrl, startPostgres, type Postgres } from '../helpers/postgres'
@@ -29,6 +30,8 @@ export type Cluster = {
   instances: Member[]
   worker: Member
   deliveries: Delivery[]
+  /** The S3-compatible store the instances keep uploads in, and its bucket's folder on disk. */
+  s3: { endpoint: string; bucketDir: string }
   /** The Message-ID of every email the SMTP sink received, once per receipt. */
   emails: string[]
   /** While set, a delivery of this event is held unanswered and reported to `onHeld`. */
@@ -54,8 +57,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /**
  * The production shape on one machine: a throwaway PostgreSQL seeded with the demo newsroom,
  * `instances` app instances from the production build (`dist/server/index.mjs`, as `npm start`
- * runs it) and one jobs worker, all running the queue, sharing one media folder, and a webhook
- * receiver that records every delivery with the process that made it.
+ * runs it) and one jobs worker, all running the queue, keeping uploads in one S3 bucket (an
+ * S3-compatible store on loopback), with a webhook receiver that records every delivery with the
+ * process that made it, and an SMTP server that records every email.
  */
 export async function startCluster(instances = 3): Promise<Cluster> {
   const build = spawnSync('npm', ['run', 'build:server'], { encoding: 'utf8' })
@@ -115,13 +119,29 @@ export async function startCluster(instances = 3): Promise<Cluster> {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
   const smtpPort = (smtp.server.address() as net.AddressInfo).port
 
+  // Uploads go to S3 (an S3-compatible store on loopback); each instance has a media folder of
+  // its own, so only the bucket can make one instance's upload another's.
+  const s3 = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: path.join(dir, 's3'),
+    silent: true,
+    configureBuckets: [{ name: 'media' }],
+  })
+  const { port: s3Port } = await s3.run()
+  cluster.s3 = { endpoint: `http://127.0.0.1:${s3Port}`, bucketDir: path.join(dir, 's3', 'media') }
+
   cluster.env = {
     ...process.env,
     NODE_ENV: 'production',
     PAYLOAD_SECRET: 'cluster-secret-shared-by-every-instance',
     DATABASE_URI: cluster.databaseUrl,
-    MEDIA_DIR: path.join(dir, 'media'),
     HOST: '127.0.0.1',
+    S3_BUCKET: 'media',
+    S3_ENDPOINT: cluster.s3.endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    S3_ACCESS_KEY_ID: 'S3RVER',
+    S3_SECRET_ACCESS_KEY: 'S3RVER',
     ADMIN_UI: 'off',
     JOBS_AUTORUN: 'true',
     // Longer than a webhook may take (10 s), so only a runner that died loses its job.
@@ -139,7 +159,10 @@ export async function startCluster(instances = 3): Promise<Cluster> {
   const seed = spawnSync(
     process.execPath,
     ['--conditions=production', '--import', 'tsx', 'scripts/e2e-seed.ts'],
-    { env: { ...cluster.env, DEMO_PASSWORD: PASSWORD }, encoding: 'utf8' },
+    {
+      env: { ...cluster.env, MEDIA_DIR: path.join(dir, 'media-seed'), DEMO_PASSWORD: PASSWORD },
+      encoding: 'utf8',
+    },
   )
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}${seed.stderr}`)
 
@@ -152,6 +175,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
     const child = spawn(process.execPath, args, {
       env: {
         ...cluster.env,
+        MEDIA_DIR: path.join(dir, `media-${name}`),
         // The worker says it is ready at info level.
         ...(port
           ? { PORT: String(port), SERVER_URL: `http://127.0.0.1:${port}` }
@@ -186,6 +210,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
     for (const member of members) if (member.child.exitCode === null) member.child.kill('SIGKILL')
     await new Promise((resolve) => receiver.close(resolve))
     await new Promise((resolve) => smtp.close(() => resolve(undefined)))
+    await s3.close()
     await postgres.stop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
