@@ -107,6 +107,8 @@ export default buildConfig({
   serverURL: serverUrl(),
   sharp,
   telemetry: false,
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Written by `npm run generate:types` only (and checked by check:generated): Payload would write
+  // it on every start outside production, each test file and database adapter its own variant.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   upload: uploadLimits,
 })

@@ -400,7 +400,13 @@ export const variables = {
   S3_SECRET_ACCESS_KEY: {
     group: 'media',
     doc: 'The secret of S3_ACCESS_KEY_ID.',
-    parse: text,
+    parse: (raw: string): string => {
+      if (Boolean(raw) !== Boolean(value('S3_ACCESS_KEY_ID')))
+        throw new ConfigError(
+          'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither.',
+        )
+      return raw
+    },
     verbatim: true,
   },
   CACHE: {

@@ -38,13 +38,9 @@ export function withJobClaims(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
 }
 
 function claimsFor(db: BaseDatabaseAdapter, update: Jobs): Jobs | undefined {
-  if (db.name === 'postgres') return postgresClaims(db as unknown as ClaimingPostgres, update)
+  if (db.name === 'postgres') return postgresClaims(db as unknown as PostgresAdapter, update)
   if (db.name === 'mongoose') return mongoClaims(db, update)
   return undefined
-}
-
-type ClaimingPostgres = PostgresAdapter & {
-  sessions: Record<string, { db: PostgresAdapter['drizzle'] } | undefined>
 }
 
 type BatchArgs = Extract<UpdateJobsArgs, { where: Where }>
@@ -62,7 +58,7 @@ async function matching(db: BaseDatabaseAdapter, args: BatchArgs, where: Where) 
   return found.docs as Array<{ id: number | string; updatedAt: string }>
 }
 
-function postgresClaims(db: ClaimingPostgres, update: Jobs): Jobs {
+function postgresClaims(db: PostgresAdapter, update: Jobs): Jobs {
   return async (args) => {
     // Looked up per call: the adapter builds its tables after init.
     const table = db.tables[db.tableNameMap.get(JOBS.replaceAll('-', '_'))!]!

@@ -23,9 +23,7 @@ export async function lockForWrite(
   if (db.name !== 'postgres' || req.transactionID === undefined) return
   // A malformed id would abort the transaction with a type error; refuse it first (404).
   assertDocumentId(req.payload, collection, id)
-  const adapter = db as unknown as PostgresAdapter & {
-    sessions: Record<string, { db: PostgresAdapter['drizzle'] } | undefined>
-  }
+  const adapter = db as unknown as PostgresAdapter
   const session = adapter.sessions[String(await req.transactionID)]?.db
   if (!session) return
   const table = adapter.tables[adapter.tableNameMap.get(collection.replaceAll('-', '_'))!]!

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { mongoHosts } from '../../src/db/checkMongo'
+import { postgresHost } from '../../src/db/checkPostgres'
 import {
   ConfigError,
   database,
@@ -12,6 +13,7 @@ import {
   payloadSecret,
   responseCache,
   runsJobs,
+  s3Storage,
   serverUrl,
   smtp,
   validateEnvironment,
@@ -63,6 +65,50 @@ describe('mongoHosts', () => {
       'db1:27017,db2:27017',
     )
     expect(mongoHosts('mongodb+srv://cluster0.example.net')).toBe('cluster0.example.net')
+  })
+})
+
+describe('PostgreSQL URIs', () => {
+  it.each(['postgres://u:p@db.internal:5432/news', 'postgresql://db.internal:5432/news'])(
+    'reads %s as PostgreSQL',
+    (uri) => expect(parseDatabaseUri(uri, 'unused')).toEqual({ kind: 'postgres', url: uri }),
+  )
+
+  it('names the host without credentials, or the socket folder', () => {
+    expect(postgresHost('postgres://newsroom:secret@db.internal:5432/news')).toBe(
+      'db.internal:5432',
+    )
+    expect(postgresHost('postgres:///news?host=/run/postgresql')).toBe('/run/postgresql')
+    expect(postgresHost('not a uri')).toBe('(unreadable URI)')
+  })
+})
+
+describe('s3Storage', () => {
+  it('is off without S3_BUCKET, and otherwise the bucket with its settings', () => {
+    expect(s3Storage()).toBeUndefined()
+    vi.stubEnv('S3_BUCKET', 'newsroom-media')
+    vi.stubEnv('S3_ENDPOINT', 'http://minio.internal:9000')
+    vi.stubEnv('S3_FORCE_PATH_STYLE', 'true')
+    vi.stubEnv('S3_ACCESS_KEY_ID', 'key')
+    vi.stubEnv('S3_SECRET_ACCESS_KEY', 'secret')
+    expect(s3Storage()).toEqual({
+      bucket: 'newsroom-media',
+      region: 'us-east-1',
+      endpoint: 'http://minio.internal:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+    })
+  })
+
+  it('refuses one credential without the other, and an endpoint that is no URL, at start', () => {
+    vi.stubEnv('S3_BUCKET', 'newsroom-media')
+    vi.stubEnv('S3_ACCESS_KEY_ID', 'key')
+    vi.stubEnv('S3_SECRET_ACCESS_KEY', '')
+    vi.stubEnv('S3_ENDPOINT', 'minio:9000')
+    expect(environmentProblems()).toEqual([
+      'S3_ENDPOINT must be an http(s) URL like https://cms.example.com, got "minio:9000".',
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither.',
+    ])
   })
 })
 

@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { COUNTERS } from '../../collections/slugs'
@@ -84,17 +85,7 @@ function memoryCounters(): Counters {
 
 /** PostgreSQL, through drizzle on Payload's own table; each call a statement of its own. */
 function postgresCounters(payload: Payload): Counters {
-  type Drizzle = {
-    insert: (table: unknown) => any // eslint-disable-line @typescript-eslint/no-explicit-any
-    select: (fields: unknown) => any // eslint-disable-line @typescript-eslint/no-explicit-any
-    update: (table: unknown) => any // eslint-disable-line @typescript-eslint/no-explicit-any
-    delete: (table: unknown) => any // eslint-disable-line @typescript-eslint/no-explicit-any
-  }
-  const db = payload.db as unknown as {
-    drizzle: Drizzle
-    tables: Record<string, Record<string, unknown>>
-    tableNameMap: Map<string, string>
-  }
+  const db = payload.db as unknown as PostgresAdapter
   const t = db.tables[db.tableNameMap.get(COUNTERS)!]!
   const fields = { count: t.count, resetAt: t.resetAt }
   return {
