@@ -390,3 +390,21 @@ describe('a runner killed holding a job', () => {
     if (index >= 0) cluster.instances[index] = await cluster.start(`${holder!.name}′`)
   }, 90_000)
 })
+
+describe('instances starting together', () => {
+  it('fill an emptied read model between them and all serve it', async () => {
+    await db.query('delete from public_listings')
+    await db.query('delete from public_pages')
+    const [first, second] = await Promise.all([cluster.start('D'), cluster.start('E')])
+    for (const member of [first, second]) {
+      const list = await frontList(member)
+      expect(list.status).toBe(200)
+      expect(list.json.docs.length).toBeGreaterThan(0)
+    }
+    const published = await db.query(
+      `select count(*)::int as n from articles where _status = 'published'`,
+    )
+    const pages = await db.query('select count(*)::int as n from public_pages')
+    expect(pages.rows[0].n).toBe(published.rows[0].n)
+  }, 90_000)
+})

@@ -125,6 +125,8 @@ export async function rebuildPublicPages(
 /**
  * Before a server first serves, a read model with no page at all while articles are published
  * (the first start after the upgrade that adds it, or a database loaded from elsewhere) is filled.
+ * Instances starting together on one shared database may each try: the one whose writes collide
+ * with another's says so and serves, as the other fills them.
  */
 export async function fillEmptyPublicPages(payload: Payload): Promise<RenderResult | null> {
   const [pages, published] = await Promise.all([
@@ -135,5 +137,14 @@ export async function fillEmptyPublicPages(payload: Payload): Promise<RenderResu
   payload.logger.info(
     `Public pages: none stored for ${published.totalDocs} published articles; rendering them.`,
   )
-  return rebuildPublicPages(payload)
+  try {
+    return await rebuildPublicPages(payload)
+  } catch (error) {
+    if (payload.db.name === 'sqlite') throw error
+    payload.logger.warn({
+      err: error,
+      msg: 'Public pages: another instance is filling them too; this one serves on (`npm run public:rebuild` fills them should none finish).',
+    })
+    return null
+  }
 }
