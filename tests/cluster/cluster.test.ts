@@ -396,6 +396,7 @@ describe('instances starting together', () => {
     await db.query('delete from public_listings')
     await db.query('delete from public_pages')
     const [first, second] = await Promise.all([cluster.start('D'), cluster.start('E')])
+    cluster.instances.push(first, second)
     for (const member of [first, second]) {
       const list = await frontList(member)
       expect(list.status).toBe(200)
@@ -406,5 +407,24 @@ describe('instances starting together', () => {
     )
     const pages = await db.query('select count(*)::int as n from public_pages')
     expect(pages.rows[0].n).toBe(published.rows[0].n)
+  }, 90_000)
+})
+
+describe('web instances that leave the queue to the worker', () => {
+  it('with JOBS_AUTORUN=false have their publications delivered by npm run jobs:worker alone', async () => {
+    for (const member of cluster.instances) member.child.kill('SIGKILL')
+    if (cluster.worker.child.exitCode !== null || cluster.worker.child.signalCode)
+      cluster.worker = await cluster.start('worker again', 'worker')
+    const web = await cluster.start('F', 'instance', { JOBS_AUTORUN: 'false' })
+    cluster.instances = [web]
+    const article = await approvedArticle(0)
+    expect((await transition(web, 'publisher', article.id, 'publish')).status).toBe(200)
+    const delivered = () =>
+      cluster.deliveries.filter(
+        (d) => d.articleId === article.id && d.event === 'article.published',
+      )
+    const ms = await within(20_000, async () => delivered().length > 0)
+    expect(ms, 'the worker did not deliver').toBeLessThan(20_000)
+    expect(delivered().map((d) => d.from)).toEqual([cluster.worker.child.pid])
   }, 90_000)
 })

@@ -37,7 +37,7 @@ export type Cluster = {
   /** While set, a delivery of this event is held unanswered and reported to `onHeld`. */
   hold?: { event: string; onHeld: (delivery: Delivery) => void }
   receiverPort: number
-  start(name: string, kind?: 'instance' | 'worker'): Promise<Member>
+  start(name: string, kind?: 'instance' | 'worker', env?: Record<string, string>): Promise<Member>
   stop(): Promise<void>
 }
 
@@ -166,7 +166,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
   )
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}${seed.stderr}`)
 
-  cluster.start = async (name, kind = 'instance') => {
+  cluster.start = async (name, kind = 'instance', env = {}) => {
     const port = kind === 'instance' ? await freePort() : undefined
     const args =
       kind === 'instance'
@@ -176,6 +176,7 @@ export async function startCluster(instances = 3): Promise<Cluster> {
       env: {
         ...cluster.env,
         MEDIA_DIR: path.join(dir, `media-${name}`),
+        ...env,
         // The worker says it is ready at info level.
         ...(port
           ? { PORT: String(port), SERVER_URL: `http://127.0.0.1:${port}` }
