@@ -38,12 +38,12 @@ await payload.destroy()
 process.exit(0)
 
 /**
- * The indexes that src/db/listingIndexes.ts adds to Payload's generated schema, found by running
+ * The indexes that src/db/listingIndexes.ts adds to Payload's generated SQL schema, found by running
  * that hook on a copy of the schema without indexes: bare Payload's "generated schema" drops
  * exactly these, whatever the hook adds in the future.
  */
 function listingIndexNames(payload: Payload): string[] {
-  if (payload.db.name !== 'sqlite') return []
+  if (payload.db.name === 'mongoose') return []
   const tables = (payload.db as unknown as { rawTables: RawTables }).rawTables
   const bareTables = Object.fromEntries(
     Object.entries(tables).map(([key, table]) => [key, { ...table, indexes: {} }]),

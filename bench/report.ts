@@ -38,7 +38,7 @@ export type SizeRecord = {
 }
 export type RunRecord = {
   machine: Machine
-  database: 'sqlite' | 'mongodb'
+  database: 'sqlite' | 'postgres' | 'mongodb'
   options: {
     durationS: number
     warmupS: number
@@ -128,7 +128,7 @@ export function markdown(run: RunRecord): string {
   lines.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; ${m.date.slice(0, 16).replace('T', ' ')} UTC; ` +
       `load average ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '?'} at the end.`,
-    `${run.database === 'sqlite' ? 'SQLite (a temporary file)' : 'MongoDB'}, ${run.sizes.map((s) => int(s.articles)).join(' and ')} published articles; ` +
+    `${{ sqlite: 'SQLite (a temporary file)', postgres: 'PostgreSQL 15 (a throwaway server)', mongodb: 'MongoDB' }[run.database]}, ${run.sizes.map((s) => int(s.articles)).join(' and ')} published articles; ` +
       `autocannon on the same machine, ${o.connections} connections (editor side ${o.editorConnections}), ${o.durationS} s per scenario after a ${o.warmupS} s warm-up.` +
       (run.finished ? '' : ' **Unfinished run: partial results.**'),
     '',

@@ -12,6 +12,10 @@
  *
  * DATABASE_URI=mongodb://… seeds a fresh database on that MongoDB and runs our server only (bare
  * Payload and the floor read SQLite copies).
+ *
+ *   npm run bench -- --db postgres      on a throwaway PostgreSQL (or POSTGRES_URL's server): our
+ *                                       server and bare Payload on copies of one seeded database;
+ *                                       the floor is SQLite's, so it does not run
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +23,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { buildIfStale, buildServer } from '../scripts/buildIfStale'
+import { startPostgres, type Postgres } from '../tests/helpers/postgres'
 import { buildBareIfStale } from './bare/build'
 import {
   copyDatabase,
@@ -77,6 +82,8 @@ const { values: args } = parseArgs({
     servers: { type: 'string' },
     scenarios: { type: 'string' },
     'cpu-prof': { type: 'boolean' },
+    /** `postgres`: seed and serve on PostgreSQL. */
+    db: { type: 'string', default: 'sqlite' },
     keep: { type: 'boolean' },
     /** Renders latest.md again from a results file, without running anything. */
     report: { type: 'string' },
@@ -110,12 +117,28 @@ if (
 const mongoUri = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
   ? process.env.DATABASE_URI
   : undefined
+if (!['sqlite', 'postgres'].includes(args.db!)) {
+  console.error(`bench: --db is sqlite or postgres, not "${args.db}"`)
+  process.exit(2)
+}
+let postgres: Postgres | undefined
+if (args.db === 'postgres') {
+  try {
+    postgres = await startPostgres()
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`)
+    process.exit(1)
+  }
+}
 const chosen = (list: string | undefined, all: string[]) =>
   list ? list.split(',').filter((id) => all.includes(id)) : all
 const serverIds = chosen(
   args.servers,
   SERVERS.map((s) => s.id),
-).filter((id) => !mongoUri || SERVERS.find((s) => s.id === id)!.kind === 'ours')
+)
+  .filter((id) => !mongoUri || SERVERS.find((s) => s.id === id)!.kind === 'ours')
+  // The floor is raw SQL on SQLite.
+  .filter((id) => !postgres || SERVERS.find((s) => s.id === id)!.kind !== 'floor')
 const scenarioIds = chosen(
   args.scenarios,
   SCENARIOS.map((s) => s.id),
@@ -143,7 +166,7 @@ const baseEnv: NodeJS.ProcessEnv = {
 
 const run: RunRecord = {
   machine: machine(),
-  database: mongoUri ? 'mongodb' : 'sqlite',
+  database: mongoUri ? 'mongodb' : postgres ? 'postgres' : 'sqlite',
   options: { ...timing, connections, editorConnections, sizes },
   sizes: [],
   finished: false,
@@ -176,6 +199,7 @@ try {
       drafts: Math.max(50, editorConnections * 2),
       dir,
       mongoUri,
+      postgres: postgres?.url,
       env: baseEnv,
     })
     if (mongoUri) seededMongo.push(seeded.databaseUri)
@@ -217,6 +241,7 @@ try {
   }
   for (const uri of seededMongo)
     await dropMongoDatabase(uri).catch((error) => log(`Could not drop ${uri}: ${error}`))
+  await postgres?.stop().catch((error) => log(`Could not stop PostgreSQL: ${error}`))
   if (args.keep) log(`Kept ${dir}`)
   else fs.rmSync(dir, { recursive: true, force: true })
 }
@@ -291,7 +316,7 @@ async function benchServer(
   } finally {
     record.restarts = running.restarts
     await running.stop()
-    if (!mongoUri && !args.keep)
+    if (!mongoUri && !postgres && !args.keep)
       for (const suffix of ['', '-wal', '-shm'])
         fs.rmSync(new URL(databaseUri).pathname + suffix, { force: true })
   }

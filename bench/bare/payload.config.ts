@@ -1,10 +1,11 @@
 /**
  * Bare Payload for the benchmark's comparison: our collections and fields exactly (so Payload
- * generates the same schema and reads the same SQLite file), without anything we added on top —
+ * generates the same schema and reads the same database), without anything we added on top —
  * no collection hooks, endpoints, access rules (anyone reads, as a stock Payload site with public
  * collections would), query caps, cache, custom GraphQL or indexes. Field definitions stay as they
  * are: they are the schema.
  */
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type CollectionConfig } from 'payload'
@@ -32,7 +33,9 @@ export default buildConfig({
   admin: { user: Users.slug },
   collections: [Articles, Authors, Sources, Comments, Media, Users, WorkflowEvents].map(bare),
   // push off, no migrations: the benchmark hands it a copy of the seeded database as it is.
-  db: sqliteAdapter({ client: { url: process.env.DATABASE_URI ?? '' }, push: false }),
+  db: /^postgres(ql)?:\/\//.test(process.env.DATABASE_URI ?? '')
+    ? postgresAdapter({ pool: { connectionString: process.env.DATABASE_URI }, push: false })
+    : sqliteAdapter({ client: { url: process.env.DATABASE_URI ?? '' }, push: false }),
   editor: lexicalEditor(),
   secret: process.env.PAYLOAD_SECRET ?? '',
   sharp,
