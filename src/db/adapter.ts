@@ -10,6 +10,14 @@ import { withCommitCallbacks } from './afterCommit'
 import { withJobClaims } from './jobClaims'
 import { addListingIndexes } from './listingIndexes'
 import { withSqliteWorkarounds } from './sqlite'
+import { withTransactionSlots } from './transactionSlots'
+
+/**
+ * PostgreSQL connections per instance, and how many of them transactions may hold at once: the
+ * rest serve the reads Payload makes beside a transaction (src/db/transactionSlots.ts).
+ */
+const POSTGRES_POOL = 20
+const POSTGRES_TRANSACTIONS = 15
 
 /** Each adapter's committed migrations: SQL differs between SQLite and PostgreSQL; MongoDB has none. */
 const migrationDir = (adapter: 'sqlite' | 'postgres' | 'mongodb') =>
@@ -42,13 +50,16 @@ export async function databaseAdapter(): Promise<DatabaseAdapterObj> {
     ])
     return withJobClaims(
       withCommitCallbacks(
-        postgresAdapter({
-          pool: { connectionString: db.url, connectionTimeoutMillis: 5000 },
-          push: pushesSchema(),
-          migrationDir: migrationDir('postgres'),
-          prodMigrations: migrations,
-          beforeSchemaInit: [addListingIndexes],
-        }),
+        withTransactionSlots(
+          postgresAdapter({
+            pool: { connectionString: db.url, connectionTimeoutMillis: 5000, max: POSTGRES_POOL },
+            push: pushesSchema(),
+            migrationDir: migrationDir('postgres'),
+            prodMigrations: migrations,
+            beforeSchemaInit: [addListingIndexes],
+          }),
+          POSTGRES_TRANSACTIONS,
+        ),
       ),
     )
   }

@@ -11,20 +11,19 @@ const RETRY_MS = 1000
  * Driver errors that mean "cannot reach the data now", not "this request is wrong". Unreachable:
  * SQLite cannot open the file or reading it fails (libsql reports a failed open only in its
  * message, `ConnectionFailed(…)`); PostgreSQL refuses or drops the connection (a socket error, SQLSTATE
- * class 08, a server shutting down or starting, 57P0x), or the pool waits past its timeout;
- * MongoDB has no server to select or lost the connection. Busy: SQLite is locked by another
- * process, or the disk is full or read-only; PostgreSQL has no connection slot left (53300) —
- * this request fails, the next may not.
+ * class 08, a server shutting down or starting, 57P0x); MongoDB has no server to select or lost
+ * the connection. Busy: SQLite is locked by another process, or the disk is full or read-only;
+ * PostgreSQL has no connection slot left (53300), or this instance's pool none free within its
+ * timeout — this request fails, the next may not.
  */
 const UNREACHABLE_CODES =
   /^(SQLITE_(CANTOPEN|IOERR)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|08...|57P0[1-3])/
-const UNREACHABLE_MESSAGES =
-  /ConnectionFailed\(|\bSQLITE_(CANTOPEN|IOERR)\b|Connection terminated|timeout exceeded when trying to connect/
+const UNREACHABLE_MESSAGES = /ConnectionFailed\(|\bSQLITE_(CANTOPEN|IOERR)\b|Connection terminated/
 const UNREACHABLE_NAMES =
   /^(Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error|PoolClearedError)$/
 const BUSY_CODES = /^(SQLITE_(BUSY|LOCKED|FULL|READONLY)|53300)/
 const BUSY_MESSAGES =
-  /\bSQLITE_(BUSY|LOCKED|FULL|READONLY)\b|database is locked|database or disk is full|readonly database/
+  /\bSQLITE_(BUSY|LOCKED|FULL|READONLY)\b|database is locked|database or disk is full|readonly database|timeout exceeded when trying to connect/
 
 type DriverError = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown }
 

@@ -39,7 +39,6 @@ describe('isUnreachableError', () => {
       ),
     ],
     ['a dropped PostgreSQL connection', new Error('Connection terminated unexpectedly')],
-    ['a PostgreSQL pool out of time', new Error('timeout exceeded when trying to connect')],
   ])('recognises %s', (_, error) => expect(isUnreachableError(error)).toBe(true))
 
   it('does not take a busy database for an unreachable one', () =>
@@ -54,6 +53,10 @@ describe('isBusyError', () => {
     [
       'a lock met when the transaction begins (the ORM keeps only the text)',
       new Error('Error: cannot begin transaction: database is locked'),
+    ],
+    [
+      "a PostgreSQL pool with no connection free in time (this instance's load, not an outage)",
+      new Error('Error: cannot begin transaction: timeout exceeded when trying to connect'),
     ],
     [
       'PostgreSQL out of connection slots',
