@@ -15,13 +15,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import pg from 'pg'
 
+import { freePort } from '../tests/helpers/freePort'
 import { databaseUrl, startPostgres, type Postgres } from '../tests/helpers/postgres'
 
 /** Two instances on one PostgreSQL, one of them killed each round; else one server on SQLite. */
@@ -64,17 +64,6 @@ const claims: Claims = { created: [], saves: new Map(), transitions: [], comment
 function check(ok: boolean, message: string) {
   if (ok) checksPassed++
   else violations.push(message)
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 type Server = { base: string; child: ChildProcess; log: () => string }

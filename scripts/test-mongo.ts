@@ -2,9 +2,8 @@
  * `npm run test:mongo`: the integration and HTTP suites on a MongoDB replica set. Starts the
  * replica set first, so that a missing mongod binary ends the run at once with one sentence.
  */
-import { spawn } from 'node:child_process'
-
 import { startMongo } from '../tests/helpers/mongo'
+import { runIntegrationSuites } from './integrationSuites'
 
 let mongo: Awaited<ReturnType<typeof startMongo>>
 try {
@@ -14,15 +13,4 @@ try {
   process.exit(1)
 }
 
-const vitest = spawn(
-  'npx',
-  ['vitest', 'run', 'tests/int', 'tests/http', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, TEST_DB: 'mongodb', MONGODB_URI: mongo.uri },
-  },
-)
-vitest.on('exit', async (code) => {
-  await mongo.stop()
-  process.exit(code ?? 1)
-})
+runIntegrationSuites({ TEST_DB: 'mongodb', MONGODB_URI: mongo.uri }, () => mongo.stop())

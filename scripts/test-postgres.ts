@@ -3,9 +3,8 @@
  * server first (or uses POSTGRES_URL), so that a missing installation ends the run at once with one
  * sentence; each test file then works in a database of its own on it.
  */
-import { spawn } from 'node:child_process'
-
 import { startPostgres, type Postgres } from '../tests/helpers/postgres'
+import { runIntegrationSuites } from './integrationSuites'
 
 let postgres: Postgres
 try {
@@ -15,17 +14,4 @@ try {
   process.exit(1)
 }
 
-const vitest = spawn(
-  'npx',
-  ['vitest', 'run', 'tests/int', 'tests/http', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, TEST_DB: 'postgres', POSTGRES_URL: postgres.url },
-  },
-)
-const stop = async (code: number) => {
-  await postgres.stop().catch((error) => console.error(`Stopping PostgreSQL: ${error.message}`))
-  process.exit(code)
-}
-vitest.on('exit', (code) => void stop(code ?? 1))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vitest.kill(signal))
+runIntegrationSuites({ TEST_DB: 'postgres', POSTGRES_URL: postgres.url }, () => postgres.stop())

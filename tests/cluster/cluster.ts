@@ -8,6 +8,7 @@ import path from 'node:path'
 import S3rver from 's3rver'
 import { SMTPServer } from 'smtp-server'
 
+import { freePort } from '../helpers/freePort'
 import { databaseUrl, startPostgres, type Postgres } from '../helpers/postgres'
 
 export const PASSWORD = 'cluster-password'
@@ -39,17 +40,6 @@ export type Cluster = {
   receiverPort: number
   start(name: string, kind?: 'instance' | 'worker', env?: Record<string, string>): Promise<Member>
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+
+import { freePort } from './freePort'
 
 const HOW_TO =
   "No PostgreSQL is installed: install Debian's postgresql package (`apt-get install -y postgresql`), or set POSTGRES_URL to a server (postgres://user@host:port), and run again."
@@ -68,17 +69,6 @@ function postgresBinaries(): string | undefined {
     : []
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0]
   return newest && path.join(root, newest, 'bin')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** A database of its own on the server at `serverUrl`, by name. */

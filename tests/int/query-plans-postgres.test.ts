@@ -1,9 +1,9 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { listPublicArticles, readPublicArticle } from '../../src/services/publicPages/read'
-import { body, createArticle, createAuthor, createSource } from '../helpers/factories'
+import { publicListings, seedPlanArchive, type PlanArchive } from '../helpers/planArchive'
 import { getTestPayload, testDatabase } from '../helpers/payload'
 
 /** Tables that grow with the archive; a full scan of one of them is a slow public page. */
@@ -19,8 +19,6 @@ type PlanNode = {
 
 let payload: Payload
 let pool: Pool
-let authorSlug: string
-let sourceSlug: string
 
 /** The SELECTs Payload sends to PostgreSQL (through its pool) while running `query`. */
 async function recordSelects(query: () => Promise<unknown>): Promise<Statement[]> {
@@ -90,16 +88,8 @@ async function slowSteps(statement: Statement, client?: PoolClient): Promise<str
   return slow
 }
 
-const publicListings: [string, () => Where | undefined][] = [
-  ['the newest published articles', () => undefined],
-  ['articles with a tag', () => ({ tags: { equals: 'economy' } })],
-  ['articles by an author slug', () => ({ 'authors.slug': { equals: authorSlug } })],
-  ['articles citing a source slug', () => ({ 'sources.slug': { equals: sourceSlug } })],
-  [
-    'articles published in a date range',
-    () => ({ publishedAt: { greater_than: '2020-01-01', less_than: '2100-01-01' } }),
-  ],
-]
+let archive: PlanArchive
+const listings = publicListings(() => archive)
 
 if (testDatabase() !== 'postgres')
   console.log(`query-plans-postgres: skipped on ${testDatabase()} — these are PostgreSQL's plans.`)
@@ -108,21 +98,7 @@ describe.runIf(testDatabase() === 'postgres')('PostgreSQL query plans of public 
   beforeAll(async () => {
     payload = await getTestPayload()
     pool = (payload.db as unknown as { pool: Pool }).pool
-    const author = await createAuthor(payload, { name: 'Plan Author' })
-    const source = await createSource(payload, { name: 'Plan Source' })
-    authorSlug = author.slug!
-    sourceSlug = source.slug!
-    for (let i = 0; i < 30; i++) {
-      await createArticle(
-        payload,
-        {
-          authors: [author.id],
-          tags: i % 2 ? ['economy'] : ['culture'],
-          body: body('Text', { quote: 'Q', source: source.id }),
-        },
-        i % 3 ? 'published' : 'draft',
-      )
-    }
+    archive = await seedPlanArchive(payload)
     await pool.query('analyze')
   })
 
@@ -135,7 +111,7 @@ describe.runIf(testDatabase() === 'postgres')('PostgreSQL query plans of public 
       })
   }
 
-  it.each(publicListings)('lists %s without scanning or sorting a large table', async (_, where) =>
+  it.each(listings)('lists %s without scanning or sorting a large table', async (_, where) =>
     expectFast(
       await recordSelects(() =>
         payload.find({
@@ -153,7 +129,7 @@ describe.runIf(testDatabase() === 'postgres')('PostgreSQL query plans of public 
   it.each([
     ['the front list', () => ({})],
     ['a later page', () => ({ page: 2 })],
-    ['an author’s list', () => ({ author: authorSlug })],
+    ['an author’s list', () => ({ author: archive.authorSlug })],
     ['a tag’s list', () => ({ tag: 'economy' })],
   ])('reads %s from the read model without scanning or sorting', async (_, filter) =>
     expectFast(

@@ -1,9 +1,9 @@
 import { createClient, type Client, type InStatement } from '@libsql/client'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { listPublicArticles, readPublicArticle } from '../../src/services/publicPages/read'
-import { createArticle, createAuthor, createSource, body } from '../helpers/factories'
+import { publicListings, seedPlanArchive, type PlanArchive } from '../helpers/planArchive'
 import { getTestPayload, testDatabase } from '../helpers/payload'
 
 type Statement = Extract<InStatement, { args: unknown }>
@@ -14,8 +14,6 @@ const LARGE_TABLE = /^"?(articles|_articles_v|comments|public_pages|public_listi
 
 let payload: Payload
 let client: LibsqlClient
-let authorSlug: string
-let sourceSlug: string
 
 /** The SELECTs Payload sends to SQLite while running `query` as an anonymous reader. */
 async function recordSelects(query: () => Promise<unknown>): Promise<Statement[]> {
@@ -64,16 +62,8 @@ async function slowSteps(statement: Statement, db: Client = client): Promise<str
     .map(({ detail }) => detail)
 }
 
-const publicListings: [string, () => Where | undefined, string?][] = [
-  ['the newest published articles', () => undefined],
-  ['articles with a tag', () => ({ tags: { equals: 'economy' } })],
-  ['articles by an author slug', () => ({ 'authors.slug': { equals: authorSlug } })],
-  ['articles citing a source slug', () => ({ 'sources.slug': { equals: sourceSlug } })],
-  [
-    'articles published in a date range',
-    () => ({ publishedAt: { greater_than: '2020-01-01', less_than: '2100-01-01' } }),
-  ],
-]
+let archive: PlanArchive
+const listings = publicListings(() => archive)
 
 if (testDatabase() !== 'sqlite')
   console.log(`query-plans: skipped on ${testDatabase()} — these are SQLite's plans.`)
@@ -82,52 +72,35 @@ describe.skipIf(testDatabase() !== 'sqlite')('SQLite query plans of public listi
   beforeAll(async () => {
     payload = await getTestPayload()
     client = (payload.db as unknown as { client: LibsqlClient }).client
-    const author = await createAuthor(payload, { name: 'Plan Author' })
-    const source = await createSource(payload, { name: 'Plan Source' })
-    authorSlug = author.slug!
-    sourceSlug = source.slug!
-    for (let i = 0; i < 30; i++) {
-      await createArticle(
-        payload,
-        {
-          authors: [author.id],
-          tags: i % 2 ? ['economy'] : ['culture'],
-          body: body('Text', { quote: 'Q', source: source.id }),
-        },
-        i % 3 ? 'published' : 'draft',
-      )
-    }
+    archive = await seedPlanArchive(payload)
   })
 
-  it.each(publicListings)(
-    'lists %s without scanning or sorting a large table',
-    async (_name, where) => {
-      const statements = await recordSelects(() =>
-        payload.find({
-          collection: 'articles',
-          overrideAccess: false,
-          depth: 1,
-          limit: 20,
-          sort: '-publishedAt',
-          where: where(),
-        }),
-      )
-      expect(statements.length).toBeGreaterThan(0)
-      for (const statement of statements) {
-        expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({
-          sql: statement.sql,
-          slow: [],
-        })
-      }
-    },
-  )
+  it.each(listings)('lists %s without scanning or sorting a large table', async (_name, where) => {
+    const statements = await recordSelects(() =>
+      payload.find({
+        collection: 'articles',
+        overrideAccess: false,
+        depth: 1,
+        limit: 20,
+        sort: '-publishedAt',
+        where: where(),
+      }),
+    )
+    expect(statements.length).toBeGreaterThan(0)
+    for (const statement of statements) {
+      expect({ sql: statement.sql, slow: await slowSteps(statement) }).toEqual({
+        sql: statement.sql,
+        slow: [],
+      })
+    }
+  })
 
   it.each([
     ['the front list', () => ({})],
     ['a later page', () => ({ page: 2 })],
-    ['an author’s list', () => ({ author: authorSlug })],
+    ['an author’s list', () => ({ author: archive.authorSlug })],
     ['a tag’s list', () => ({ tag: 'economy' })],
-    ['a source’s list filtered by tag too', () => ({ source: sourceSlug, tag: 'economy' })],
+    ['a source’s list filtered by tag too', () => ({ source: archive.sourceSlug, tag: 'economy' })],
   ])('reads %s from the read model as one index range, sorting nothing', async (_name, filter) => {
     const statements = await recordSelects(() =>
       listPublicArticles(payload, { limit: 5, page: 1, ...filter() }),
